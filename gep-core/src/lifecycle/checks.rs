@@ -1,0 +1,227 @@
+//! Checks shared by several transitions.
+
+use std::collections::BTreeMap;
+
+use crate::code::Code;
+use crate::ids::PersonId;
+use crate::model::{Person, Role};
+use crate::time::Timestamp;
+use crate::violation::{Path, Violation};
+
+/// LC02: a command is never earlier than the last event.
+pub(super) fn time_forward(last: Timestamp, at: Timestamp, out: &mut Vec<Violation>) {
+    if at < last {
+        out.push(
+            Violation::error(
+                Code::LC02,
+                Path::root().key("at"),
+                format!("l'horodatage {at} est antérieur au dernier événement ({last})"),
+                format!("timestamp {at} is earlier than the last event ({last})"),
+            )
+            .with("at", at)
+            .with("last", last),
+        );
+    }
+}
+
+/// LC03.
+pub(super) fn unknown_person(path: Path, id: PersonId) -> Violation {
+    Violation::error(
+        Code::LC03,
+        path,
+        format!("la personne {id} est inconnue de ce GEP"),
+        format!("person {id} is not known to this GEP"),
+    )
+    .with("person", id)
+}
+
+/// LC04.
+pub(super) fn actor_not_allowed(needed_fr: &str, needed_en: &str) -> Violation {
+    Violation::error(
+        Code::LC04,
+        Path::root().key("actor"),
+        format!("seul {needed_fr} peut faire cela"),
+        format!("only {needed_en} may do this"),
+    )
+}
+
+/// Whether a text is empty once trimmed.
+pub(super) fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// IN07 for a required text left blank.
+pub(super) fn require_text(s: &str, path: Path, what_fr: &str, what_en: &str, out: &mut Vec<Violation>) {
+    if blank(s) {
+        out.push(Violation::error(
+            Code::IN07,
+            path,
+            format!("{what_fr} est vide"),
+            format!("{what_en} is empty"),
+        ));
+    }
+}
+
+/// Whether an e-mail address is plausible: one `@`, a non-empty local part,
+/// a dotted domain, no spaces. Deliverability is not the library's concern.
+pub(super) fn plausible_email(email: &str) -> bool {
+    let email = email.trim();
+    let mut parts = email.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+/// IN07 checks of a person's details.
+pub(super) fn check_person(person: &Person, path: &Path, out: &mut Vec<Violation>) {
+    require_text(&person.given_name, path.clone().key("given_name"), "le prénom", "the given name", out);
+    require_text(&person.family_name, path.clone().key("family_name"), "le nom", "the family name", out);
+    if !plausible_email(&person.email) {
+        out.push(
+            Violation::error(
+                Code::IN07,
+                path.clone().key("email"),
+                format!("« {} » n'est pas une adresse électronique valide", person.email),
+                format!("`{}` is not a valid e-mail address", person.email),
+            )
+            .with("email", &person.email),
+        );
+    }
+    if person.phone.as_deref().is_some_and(blank) {
+        out.push(Violation::error(
+            Code::IN07,
+            path.clone().key("phone"),
+            "le téléphone est vide (omettez-le plutôt)",
+            "the phone is empty (omit it instead)",
+        ));
+    }
+}
+
+/// Checks people a command introduces: valid details (IN07), and an id
+/// already known must come with the same details (IN07).
+pub(super) fn check_new_people<'a>(
+    known: &BTreeMap<PersonId, Person>,
+    people: impl Iterator<Item = (Path, &'a Person)>,
+    out: &mut Vec<Violation>,
+) {
+    let mut seen: BTreeMap<PersonId, &Person> = BTreeMap::new();
+    for (path, person) in people {
+        check_person(person, &path, out);
+        let earlier = known.get(&person.id).or_else(|| seen.get(&person.id).copied());
+        if earlier.is_some_and(|p| p != person) {
+            out.push(
+                Violation::error(
+                    Code::IN07,
+                    path.key("id"),
+                    format!("la personne {} est déjà connue avec d'autres coordonnées", person.id),
+                    format!("person {} is already known with other details", person.id),
+                )
+                .with("person", person.id),
+            );
+        }
+        seen.insert(person.id, person);
+    }
+}
+
+/// Adds people to the registry (after the checks passed).
+pub(super) fn add_people<'a>(known: &mut BTreeMap<PersonId, Person>, people: impl Iterator<Item = &'a Person>) {
+    for person in people {
+        known.entry(person.id).or_insert_with(|| person.clone());
+    }
+}
+
+/// Folds a text for keyword comparison: lower case, French accents removed.
+pub(super) fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            '-' | ' ' => '_',
+            other => other,
+        })
+        .collect()
+}
+
+/// Words that make a role, or a purpose, one of observation (PR07).
+const OBSERVER_WORDS: &[&str] = &[
+    "observ", "research", "recherche", "chercheu", "student", "etudiant", "study", "etude", "thesis", "these",
+    "doctora", "enquete", "survey", "auditeur", "auditrice", "spectat",
+];
+
+/// Whether a folded code word (a role or a purpose, not prose) speaks of
+/// observation or research (PR07).
+pub(super) fn is_observation(folded: &str) -> bool {
+    OBSERVER_WORDS.iter().any(|w| folded.contains(w))
+}
+
+/// Classifies a role given as free text: one of the three roles, or PR07 for
+/// an observer or researcher, or PR01 for anything else (trainer, speaker,
+/// expert…: no *sachant* in a GEP).
+pub(super) fn classify_role(raw: &str, path: Path) -> Result<Role, Violation> {
+    if let Some(role) = Role::from_wire(raw) {
+        return Ok(role);
+    }
+    let folded = fold(raw);
+    if is_observation(&folded) {
+        Err(Violation::error(
+            Code::PR07,
+            path,
+            format!("aucun observateur n'est présent dans un GEP : le rôle « {raw} » est refusé"),
+            format!("no observer attends a GEP: role `{raw}` is refused"),
+        )
+        .with("role", raw))
+    } else {
+        Err(Violation::error(
+            Code::PR01,
+            path,
+            format!("les seuls rôles sont participant, animateur et invité : « {raw} » est refusé"),
+            format!("the only roles are participant, facilitator and guest: `{raw}` is refused"),
+        )
+        .with("role", raw))
+    }
+}
+
+/// The purposes a registration may state.
+pub(super) const PURPOSES: &[&str] = &["practice_exchange"];
+
+/// Checks a registration's stated purpose: `practice_exchange`, or PR07 for
+/// observation and research, or IN04 for anything else.
+pub(super) fn check_purpose(raw: &str, path: Path, out: &mut Vec<Violation>) {
+    if PURPOSES.contains(&raw) {
+        return;
+    }
+    if is_observation(&fold(raw)) {
+        out.push(
+            Violation::error(
+                Code::PR07,
+                path,
+                format!("on ne vient pas à un GEP pour l'observer ou l'étudier : « {raw} » est refusé"),
+                format!("nobody attends a GEP to observe or study it: `{raw}` is refused"),
+            )
+            .with("purpose", raw),
+        );
+    } else {
+        out.push(
+            Violation::error(
+                Code::IN04,
+                path,
+                format!("« {raw} » n'est pas un motif connu (attendu : practice_exchange)"),
+                format!("`{raw}` is not a known purpose (expected: practice_exchange)"),
+            )
+            .with("purpose", raw),
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! `report`, `validate_report`, `object_to_report`, `revise` and `approve`
+//! (DE05, DE06, DE09).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::checks::{actor_not_allowed, blank};
+use super::{Approved, Gep, Held, Refused, Reported, Transition};
+use crate::code::Code;
+use crate::command::{Approval, Event, ReportObjection, ReportResponse};
+use crate::ids::PersonId;
+use crate::model::{Report, Role};
+use crate::time::Timestamp;
+use crate::violation::{Path, Violation};
+
+/// The report as it stands: its current revision and the responses to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportState {
+    revision: u32,
+    report: Report,
+    responses: BTreeMap<PersonId, Response>,
+}
+
+impl ReportState {
+    /// The current revision, from 1.
+    pub fn revision(&self) -> u32 {
+        self.revision
+    }
+
+    /// The current text.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The attendees' responses to the current revision.
+    pub fn responses(&self) -> &BTreeMap<PersonId, Response> {
+        &self.responses
+    }
+}
+
+/// An attendee's response to the current revision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// Validated.
+    Validated {
+        /// When.
+        at: Timestamp,
+    },
+    /// Objected, with a comment.
+    Objected {
+        /// When.
+        at: Timestamp,
+        /// Why.
+        comment: String,
+    },
+}
+
+/// DE05 and DE06 checks of a report, and the deadline's.
+fn check_report<S: super::GepState>(gep: &Gep<S>, at: Timestamp, actor: PersonId, report: &Report, found: &mut Vec<Violation>) {
+    let root = Path::root().key("action");
+    gep.common_checks(at, actor, found);
+    if gep.people.contains_key(&actor) && !gep.is_facilitator(actor) {
+        found.push(actor_not_allowed("un animateur du GEP", "a facilitator of the GEP"));
+    }
+    if !gep.is_facilitator(report.author) {
+        found.push(
+            Violation::error(
+                Code::DE05,
+                root.clone().key("author"),
+                "la synthèse est faite par un animateur du GEP",
+                "the synthesis is written by a facilitator of the GEP",
+            )
+            .with("person", report.author),
+        );
+    }
+    let spath = root.clone().key("synthesis");
+    let synthesis = &report.synthesis;
+    match &synthesis.questions {
+        Some(questions) if questions.iter().any(|q| !blank(q)) => {}
+        _ => found.push(Violation::error(
+            Code::DE05,
+            spath.clone().key("questions"),
+            "la synthèse reprend le questionnement",
+            "the synthesis sets out the questions",
+        )),
+    }
+    for (field, section, fr, en) in [
+        ("resources", &synthesis.resources, "les ressources à partager", "the resources to share"),
+        ("follow_ups", &synthesis.follow_ups, "les suites à donner", "the follow-ups"),
+    ] {
+        if section.is_none() {
+            found.push(Violation::error(
+                Code::DE05,
+                spath.clone().key(field),
+                format!("la synthèse a une section pour {fr} (éventuellement vide)"),
+                format!("the synthesis has a section for {en} (possibly empty)"),
+            ));
+        }
+    }
+    for (field, value, fr, en) in [
+        ("evaluation", &report.evaluation, "une brève évaluation de la séance", "a brief evaluation of the session"),
+        (
+            "expectations",
+            &report.expectations,
+            "les attentes des participants pour de futurs GEP",
+            "the participants' expectations for future GEPs",
+        ),
+    ] {
+        if value.as_deref().is_none_or(blank) {
+            found.push(Violation::warning(
+                Code::DE06,
+                root.clone().key(field),
+                format!("il est conseillé de recueillir {fr}"),
+                format!("it is advised to gather {en}"),
+            ));
+        }
+    }
+    if report.validation_deadline.is_some_and(|d| d <= at) {
+        found.push(Violation::error(
+            Code::DE09,
+            root.key("validation_deadline"),
+            "le délai de validation doit être postérieur à l'envoi du compte-rendu",
+            "the validation deadline must come after the report is sent",
+        ));
+    }
+}
+
+impl Gep<Held> {
+    /// A facilitator submits the report: revision 1.
+    ///
+    /// # Errors
+    /// DE05 (a missing section, an author who is not a facilitator), DE09 (a
+    /// deadline in the past), LC04, LC02, LC03. A missing evaluation or
+    /// expectations section is a DE06 warning.
+    pub fn report(self, at: Timestamp, actor: PersonId, report: Report) -> Transition<Held, Reported> {
+        let mut found = Vec::new();
+        check_report(&self, at, actor, &report, &mut found);
+        let (gep, warnings) = self.refuse_on_errors(found)?;
+        let state = Reported {
+            held: gep.state.clone(),
+            report: ReportState { revision: 1, report: report.clone(), responses: BTreeMap::new() },
+        };
+        Ok(gep.advance(at, actor, Event::Reported(report), warnings, state))
+    }
+}
+
+impl Gep<Reported> {
+    /// The report and its responses.
+    pub fn report(&self) -> &ReportState {
+        &self.state.report
+    }
+
+    /// The attendees and their roles.
+    pub fn attendees(&self) -> &BTreeMap<PersonId, Role> {
+        &self.state.held.attendees
+    }
+
+    fn check_response(&self, at: Timestamp, actor: PersonId, revision: u32, found: &mut Vec<Violation>) {
+        self.common_checks(at, actor, found);
+        if self.people.contains_key(&actor) && !self.state.held.attendees.contains_key(&actor) {
+            found.push(actor_not_allowed("une personne présente au GEP", "an attendee of the GEP"));
+        }
+        let current = self.state.report.revision;
+        if revision != current {
+            found.push(
+                Violation::error(
+                    Code::LC05,
+                    Path::root().key("action").key("revision"),
+                    format!("la révision en cours est la n° {current}"),
+                    format!("the current revision is number {current}"),
+                )
+                .with("current", current),
+            );
+        }
+    }
+
+    /// An attendee validates the current revision.
+    ///
+    /// # Errors
+    /// LC05 (not the current revision), LC04 (not an attendee), LC02, LC03.
+    pub fn validate_report(self, at: Timestamp, actor: PersonId, response: ReportResponse) -> Result<Self, Refused<Reported>> {
+        let mut found = Vec::new();
+        self.check_response(at, actor, response.revision, &mut found);
+        let (mut gep, warnings) = self.refuse_on_errors(found)?;
+        gep.state.report.responses.insert(actor, Response::Validated { at });
+        gep.record(at, actor, Event::ReportValidated(response), warnings);
+        Ok(gep)
+    }
+
+    /// An attendee objects to the current revision, with a comment. The
+    /// objection blocks approval until a revision (DE09).
+    ///
+    /// # Errors
+    /// DE09 (no comment), LC05 (not the current revision), LC04 (not an
+    /// attendee), LC02, LC03.
+    pub fn object_to_report(self, at: Timestamp, actor: PersonId, objection: ReportObjection) -> Result<Self, Refused<Reported>> {
+        let mut found = Vec::new();
+        self.check_response(at, actor, objection.revision, &mut found);
+        if blank(&objection.comment) {
+            found.push(Violation::error(
+                Code::DE09,
+                Path::root().key("action").key("comment"),
+                "une objection est accompagnée d'un commentaire",
+                "an objection comes with a comment",
+            ));
+        }
+        let (mut gep, warnings) = self.refuse_on_errors(found)?;
+        gep.state.report.responses.insert(actor, Response::Objected { at, comment: objection.comment.clone() });
+        gep.record(at, actor, Event::ReportObjected(objection), warnings);
+        Ok(gep)
+    }
+
+    /// A facilitator revises the report: a new revision, every response reset.
+    ///
+    /// # Errors
+    /// As [`Gep::<Held>::report`].
+    pub fn revise(self, at: Timestamp, actor: PersonId, report: Report) -> Result<Self, Refused<Reported>> {
+        let mut found = Vec::new();
+        check_report(&self, at, actor, &report, &mut found);
+        let (mut gep, warnings) = self.refuse_on_errors(found)?;
+        let next = gep.state.report.revision.saturating_add(1);
+        gep.state.report = ReportState { revision: next, report: report.clone(), responses: BTreeMap::new() };
+        gep.record(at, actor, Event::Revised(report), warnings);
+        Ok(gep)
+    }
+
+    /// Approves the report for transmission to the IC: every attendee has
+    /// validated the current revision, explicitly or, once the deadline has
+    /// passed, tacitly; no objection stands.
+    ///
+    /// # Errors
+    /// DE09 (an objection, or an attendee who has not validated), LC04 (not
+    /// a facilitator or the organiser), LC02, LC03.
+    pub fn approve(self, at: Timestamp, actor: PersonId, approval: Approval) -> Transition<Reported, Approved> {
+        let mut found = Vec::new();
+        self.common_checks(at, actor, &mut found);
+        if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
+            found.push(actor_not_allowed("un animateur ou l'organisateur", "a facilitator or the organiser"));
+        }
+        let report = &self.state.report;
+        let deadline_passed = report.report.validation_deadline.is_some_and(|d| at > d);
+        for person in self.state.held.attendees.keys() {
+            let path = Path::root().key("action");
+            match report.responses.get(person) {
+                Some(Response::Validated { .. }) => {}
+                Some(Response::Objected { .. }) => found.push(
+                    Violation::error(
+                        Code::DE09,
+                        path,
+                        "une objection bloque l'approbation jusqu'à une révision",
+                        "an objection blocks approval until a revision",
+                    )
+                    .with("person", person),
+                ),
+                None if deadline_passed => {}
+                None => found.push(
+                    Violation::error(
+                        Code::DE09,
+                        path,
+                        "cette personne présente n'a pas encore validé le compte-rendu",
+                        "this attendee has not validated the report yet",
+                    )
+                    .with("person", person),
+                ),
+            }
+        }
+        let (gep, warnings) = self.refuse_on_errors(found)?;
+        let state = Approved { reported: gep.state.clone(), approved_at: at };
+        Ok(gep.advance(at, actor, Event::Approved(approval), warnings, state))
+    }
+}
+
+impl Gep<Approved> {
+    /// The approved report.
+    pub fn report(&self) -> &ReportState {
+        &self.state.reported.report
+    }
+
+    /// The attendees and their roles.
+    pub fn attendees(&self) -> &BTreeMap<PersonId, Role> {
+        &self.state.reported.held.attendees
+    }
+
+    /// The session record.
+    pub fn session(&self) -> &crate::model::SessionRecord {
+        &self.state.reported.held.session
+    }
+
+    /// When the report was approved.
+    pub fn approved_at(&self) -> Timestamp {
+        self.state.approved_at
+    }
+}
