@@ -73,7 +73,10 @@ where
 {
     fn from(refused: Refused<S>) -> Self {
         let (gep, violations) = refused.into_parts();
-        RefusedCommand { gep: gep.into(), violations }
+        RefusedCommand {
+            gep: gep.into(),
+            violations,
+        }
     }
 }
 
@@ -86,7 +89,9 @@ macro_rules! from_gep {
         }
     )*};
 }
-from_gep!(Proposed, Validated, Announced, Held, Reported, Approved, Declined, Cancelled);
+from_gep!(
+    Proposed, Validated, Announced, Held, Reported, Approved, Declined, Cancelled
+);
 
 /// Calls `$f` on the typed GEP inside, whatever its state.
 macro_rules! each {
@@ -153,9 +158,16 @@ impl AnyGep {
             (AnyGep::Approved(g), Action::RequestSupport(x)) => step(g.request_support(at, actor, x)),
             (gep, action) => {
                 let violation = wrong_state(gep.state(), action.name());
-                Err(RefusedCommand { gep, violations: Violations(vec![violation]) })
+                Err(RefusedCommand {
+                    gep,
+                    violations: Violations(vec![violation]),
+                })
             }
         }
+    }
+
+    pub(crate) fn reserve_log(&mut self, additional: usize) {
+        each!(self, g => g.reserve_log(additional))
     }
 
     /// The state's name.

@@ -34,7 +34,7 @@ macro_rules! codes {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[$doc])* $code, )*
+            $( $(#[$doc])* #[schemars(description = $en)] $code, )*
         }
 
         impl Code {

@@ -17,11 +17,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::code::Code;
 use crate::ids::PersonId;
 use crate::model::{Format, Person, Proposal, Report, SessionRecord};
 use crate::time::Timestamp;
 use crate::violation::{Path, Severity, Violation};
-use crate::code::Code;
 
 /// A command: who does what, when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -42,12 +42,13 @@ impl Command {
     }
 }
 
-/// What a command does.
+/// What a command does. The large payloads are boxed, so that a command
+/// (and an event) moves cheaply.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Action {
     /// An IC member proposes a GEP (DE01, DE07, OR01, OR02, PR01).
-    Propose(Proposal),
+    Propose(Box<Proposal>),
     /// The coordination team validates the setup and theme (OR03, OR04).
     Validate(Validation),
     /// The coordination team declines the proposal (OR03).
@@ -57,19 +58,19 @@ pub enum Action {
     /// The organiser or the coordination team cancels the GEP.
     Cancel(Decision),
     /// Someone registers (OR06, OR07, PR01, PR04, PR05, PR07).
-    Register(Registration),
+    Register(Box<Registration>),
     /// A registrant withdraws; the first waiting is admitted (OR07).
     Withdraw(Withdrawal),
     /// A facilitator records the session (DE02, DE03, DE11, DE12, OR07, PR03, PR06).
-    Hold(SessionRecord),
+    Hold(Box<SessionRecord>),
     /// A facilitator submits the report (DE05, DE06).
-    Report(Report),
+    Report(Box<Report>),
     /// An attendee validates the current revision of the report (DE09).
     ValidateReport(ReportResponse),
     /// An attendee objects to the current revision, with a comment (DE09).
     ObjectToReport(ReportObjection),
     /// A facilitator revises the report: new revision, validations reset (DE09).
-    Revise(Report),
+    Revise(Box<Report>),
     /// The report is approved for transmission to the IC (DE09).
     Approve(Approval),
     /// A facilitator asks the IC for support (OR09).
@@ -242,7 +243,10 @@ pub struct KeptWarning {
 
 impl KeptWarning {
     pub(crate) fn from_violation(v: &Violation) -> Option<KeptWarning> {
-        (v.severity == Severity::Warning).then(|| KeptWarning { code: v.code, path: v.path.clone() })
+        (v.severity == Severity::Warning).then(|| KeptWarning {
+            code: v.code,
+            path: v.path.clone(),
+        })
     }
 }
 
@@ -251,7 +255,7 @@ impl KeptWarning {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// See [`Action::Propose`].
-    Proposed(Proposal),
+    Proposed(Box<Proposal>),
     /// See [`Action::Validate`].
     Validated(Validation),
     /// See [`Action::Decline`].
@@ -261,21 +265,21 @@ pub enum Event {
     /// See [`Action::Cancel`].
     Cancelled(Decision),
     /// See [`Action::Register`].
-    Registered(Registration),
+    Registered(Box<Registration>),
     /// See [`Action::Withdraw`].
     Withdrew(Withdrawal),
     /// Derived from a withdrawal that freed a seat (OR07).
     AdmittedFromWaitingList(Admission),
     /// See [`Action::Hold`].
-    Held(SessionRecord),
+    Held(Box<SessionRecord>),
     /// See [`Action::Report`].
-    Reported(Report),
+    Reported(Box<Report>),
     /// See [`Action::ValidateReport`].
     ReportValidated(ReportResponse),
     /// See [`Action::ObjectToReport`].
     ReportObjected(ReportObjection),
     /// See [`Action::Revise`].
-    Revised(Report),
+    Revised(Box<Report>),
     /// See [`Action::Approve`].
     Approved(Approval),
     /// See [`Action::RequestSupport`].
@@ -329,18 +333,18 @@ impl Event {
 mod action_de {
     use super::*;
     crate::tagged::deserialize_tagged!(Action, "a command's action, tagged by `type`", {
-        "propose" => Propose(Proposal),
+        "propose" => Propose(Box<Proposal>),
         "validate" => Validate(Validation),
         "decline" => Decline(Decision),
         "announce" => Announce(Announcement),
         "cancel" => Cancel(Decision),
-        "register" => Register(Registration),
+        "register" => Register(Box<Registration>),
         "withdraw" => Withdraw(Withdrawal),
-        "hold" => Hold(SessionRecord),
-        "report" => Report(Report),
+        "hold" => Hold(Box<SessionRecord>),
+        "report" => Report(Box<Report>),
         "validate_report" => ValidateReport(ReportResponse),
         "object_to_report" => ObjectToReport(ReportObjection),
-        "revise" => Revise(Report),
+        "revise" => Revise(Box<Report>),
         "approve" => Approve(Approval),
         "request_support" => RequestSupport(SupportRequest),
     });
@@ -349,19 +353,19 @@ mod action_de {
 mod event_de {
     use super::*;
     crate::tagged::deserialize_tagged!(Event, "an event, tagged by `type`", {
-        "proposed" => Proposed(Proposal),
+        "proposed" => Proposed(Box<Proposal>),
         "validated" => Validated(Validation),
         "declined" => Declined(Decision),
         "announced" => Announced(Announcement),
         "cancelled" => Cancelled(Decision),
-        "registered" => Registered(Registration),
+        "registered" => Registered(Box<Registration>),
         "withdrew" => Withdrew(Withdrawal),
         "admitted_from_waiting_list" => AdmittedFromWaitingList(Admission),
-        "held" => Held(SessionRecord),
-        "reported" => Reported(Report),
+        "held" => Held(Box<SessionRecord>),
+        "reported" => Reported(Box<Report>),
         "report_validated" => ReportValidated(ReportResponse),
         "report_objected" => ReportObjected(ReportObjection),
-        "revised" => Revised(Report),
+        "revised" => Revised(Box<Report>),
         "approved" => Approved(Approval),
         "support_requested" => SupportRequested(SupportRequest),
     });

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use gep_core::{AnyGep, sample};
-//! let gep = sample::approved_gep();
+//! let gep = sample::approved_gep().unwrap();
 //! let saved = gep.to_json();
 //! let loaded = AnyGep::from_json(&saved).unwrap();
 //! assert_eq!(loaded, gep);
@@ -20,6 +20,7 @@ use crate::any::AnyGep;
 use crate::code::Code;
 use crate::command::{Command, LogEntry};
 use crate::ids::GepId;
+use crate::tagged::INNER_PATH_TAG;
 use crate::time::TIMESTAMP_ERROR_TAG;
 use crate::violation::{Path, PathSegment, Violation, Violations};
 
@@ -83,14 +84,22 @@ impl AnyGep {
     /// Saves the GEP as its JSON document (compact). Saving is
     /// deterministic: load then save gives the same bytes.
     pub fn to_json(&self) -> String {
-        let doc = DocumentRef { version: Version::CURRENT, gep_id: self.id(), events: self.log() };
+        let doc = DocumentRef {
+            version: Version::CURRENT,
+            gep_id: self.id(),
+            events: self.log(),
+        };
         // Serialising plain structs with string keys cannot fail.
         serde_json::to_string(&doc).unwrap_or_default()
     }
 
     /// Saves the GEP as its JSON document, indented for reading.
     pub fn to_json_pretty(&self) -> String {
-        let doc = DocumentRef { version: Version::CURRENT, gep_id: self.id(), events: self.log() };
+        let doc = DocumentRef {
+            version: Version::CURRENT,
+            gep_id: self.id(),
+            events: self.log(),
+        };
         serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
 
@@ -152,12 +161,26 @@ fn check_size(len: usize) -> Result<(), Violations> {
 /// IN01 (syntax), IN02 (unknown field), IN03 (missing field), IN04 (type or
 /// value), IN05 (timestamp), IN06 (version).
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> {
+    // The fast path parses without tracking where it is; only when it fails
+    // is the text parsed again, tracking the path, to say where.
+    match serde_json::from_str(text) {
+        Ok(value) => Ok(value),
+        Err(_) => Err(parse_error_with_path::<T>(text)),
+    }
+}
+
+#[cold]
+fn parse_error_with_path<'de, T: Deserialize<'de>>(text: &'de str) -> Violations {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| Violations(vec![input_violation(convert_path(e.path()), e.inner())]))?;
-    // Trailing characters after the value.
-    de.end().map_err(|e| Violations(vec![input_violation(Path::root(), &e)]))?;
-    Ok(value)
+    let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => input_violation(convert_path(e.path()), e.inner()),
+        // Trailing characters after the value.
+        Ok(_) => match de.end() {
+            Err(e) => input_violation(Path::root(), &e),
+            Ok(()) => Violation::error(Code::IN01, Path::root(), "JSON mal formé", "malformed JSON"),
+        },
+    };
+    Violations(vec![error])
 }
 
 fn convert_path(path: &serde_path_to_error::Path) -> Path {
@@ -172,16 +195,21 @@ fn convert_path(path: &serde_path_to_error::Path) -> Path {
     )
 }
 
-fn input_violation(path: Path, error: &serde_json::Error) -> Violation {
+fn input_violation(mut path: Path, error: &serde_json::Error) -> Violation {
     let full = error.to_string();
-    let message = match full.rfind(" at line ") {
+    let mut message = match full.rfind(" at line ") {
         Some(cut) => full.get(..cut).unwrap_or(&full),
         None => &full,
     };
+    if let Some((inner, rest)) = split_inner_path(message) {
+        path.0.extend(inner);
+        message = rest;
+    }
     let (code, fr): (Code, String) = match error.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-            (Code::IN01, format!("JSON mal formé (ligne {}, colonne {})", error.line(), error.column()))
-        }
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => (
+            Code::IN01,
+            format!("JSON mal formé (ligne {}, colonne {})", error.line(), error.column()),
+        ),
         serde_json::error::Category::Eof => (Code::IN01, "JSON tronqué".to_owned()),
         serde_json::error::Category::Data => classify_data(message),
     };
@@ -197,15 +225,34 @@ fn input_violation(path: Path, error: &serde_json::Error) -> Violation {
     v
 }
 
+/// Splits `gep-inner-path:[…] message` (an error inside a buffered object,
+/// see `tagged.rs`) into the inner path and the message.
+fn split_inner_path(message: &str) -> Option<(Vec<PathSegment>, &str)> {
+    let rest = message.strip_prefix(INNER_PATH_TAG)?;
+    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Vec<PathSegment>>();
+    let segments = stream.next()?.ok()?;
+    let offset = stream.byte_offset();
+    Some((segments, rest.get(offset..).unwrap_or("").trim_start()))
+}
+
 fn quoted(message: &str) -> &str {
     message.split('`').nth(1).unwrap_or("")
 }
 
 fn classify_data(message: &str) -> (Code, String) {
     if message.starts_with(TIMESTAMP_ERROR_TAG) {
-        (Code::IN05, format!("« {} » n'est pas un horodatage RFC 3339 avec décalage horaire", quoted(message)))
+        (
+            Code::IN05,
+            format!(
+                "« {} » n'est pas un horodatage RFC 3339 avec décalage horaire",
+                quoted(message)
+            ),
+        )
     } else if message.starts_with(VERSION_ERROR_TAG) {
-        (Code::IN06, format!("version de format non prise en charge (attendue : {FORMAT_VERSION})"))
+        (
+            Code::IN06,
+            format!("version de format non prise en charge (attendue : {FORMAT_VERSION})"),
+        )
     } else if message.starts_with("unknown field") {
         (Code::IN02, format!("champ inconnu « {} »", quoted(message)))
     } else if message.starts_with("missing field") {
@@ -221,6 +268,7 @@ fn classify_data(message: &str) -> (Code, String) {
 
 /// Replays a parsed document through the state machine.
 fn replay(document: Document) -> Result<AnyGep, Violations> {
+    let count = document.events.len();
     let mut entries = document.events.into_iter().enumerate().peekable();
     let Some((_, first)) = entries.next() else {
         return Err(Violations(vec![Violation::error(
@@ -231,10 +279,18 @@ fn replay(document: Document) -> Result<AnyGep, Violations> {
         )]));
     };
     let mut gep = match first.event.into_action() {
-        Ok(action) => AnyGep::start(document.gep_id, Command::new(first.at, first.actor, action))
-            .map_err(|v| relocate(v, 0))?,
-        Err(_) => return Err(inconsistent(0, "un document commence par la proposition", "a document starts with the proposal")),
+        Ok(action) => {
+            AnyGep::start(document.gep_id, Command::new(first.at, first.actor, action)).map_err(|v| relocate(v, 0))?
+        }
+        Err(_) => {
+            return Err(inconsistent(
+                0,
+                "un document commence par la proposition",
+                "a document starts with the proposal",
+            ));
+        }
     };
+    gep.reserve_log(count.saturating_sub(1));
     while let Some((i, entry)) = entries.next() {
         let action = entry.event.into_action().map_err(|_| {
             inconsistent(
@@ -244,12 +300,15 @@ fn replay(document: Document) -> Result<AnyGep, Violations> {
             )
         })?;
         let before = gep.log().len();
-        gep = gep.apply(Command::new(entry.at, entry.actor, action)).map_err(|r| relocate(r.into_parts().1, i))?;
+        gep = gep
+            .apply(Command::new(entry.at, entry.actor, action))
+            .map_err(|r| relocate(r.into_parts().1, i))?;
         // Derived events (an admission from the waiting list) must be in the
         // document exactly as the replay produced them.
         for derived in gep.log().get(before + 1..).unwrap_or_default() {
             match entries.next() {
-                Some((_, stored)) if stored.at == derived.at && stored.actor == derived.actor && stored.event == derived.event => {}
+                Some((_, stored))
+                    if stored.at == derived.at && stored.actor == derived.actor && stored.event == derived.event => {}
                 Some((j, _)) => {
                     return Err(inconsistent(
                         j,
@@ -271,7 +330,12 @@ fn replay(document: Document) -> Result<AnyGep, Violations> {
 }
 
 fn inconsistent(index: usize, fr: &str, en: &str) -> Violations {
-    Violations(vec![Violation::error(Code::IN08, Path::root().key("events").index(index), fr, en)])
+    Violations(vec![Violation::error(
+        Code::IN08,
+        Path::root().key("events").index(index),
+        fr,
+        en,
+    )])
 }
 
 /// Moves violations found on a command into the document: `action.x` becomes

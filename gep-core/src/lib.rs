@@ -54,6 +54,7 @@ mod any;
 mod code;
 mod command;
 pub mod document;
+pub mod ffi;
 mod ids;
 pub mod lifecycle;
 pub mod model;
@@ -67,8 +68,8 @@ mod violation;
 pub use any::{AnyGep, RefusedCommand};
 pub use code::{Code, RuleSeverity, UnknownCode};
 pub use command::{
-    Action, Admission, Announcement, Approval, Command, Decision, Event, KeptWarning, LogEntry, Meeting,
-    Registration, ReportObjection, ReportResponse, SupportRequest, Validation, Withdrawal,
+    Action, Admission, Announcement, Approval, Command, Decision, Event, KeptWarning, LogEntry, Meeting, Registration,
+    ReportObjection, ReportResponse, SupportRequest, Validation, Withdrawal,
 };
 pub use document::{Document, FORMAT_VERSION, MAX_DOCUMENT_BYTES};
 pub use ids::{GepId, PersonId};

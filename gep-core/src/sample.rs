@@ -16,11 +16,11 @@ use crate::command::{
     Action, Announcement, Approval, Command, Meeting, Registration, ReportResponse, Validation, Withdrawal,
 };
 use crate::ids::{GepId, PersonId};
-use crate::model::{
-    Attestation, CharterAcceptance, Document, Format, FormatKind, IcStatus, Outcome, Person, Proposal,
-    QuestionOutcome, Report, Round, SessionRecord, Synthesis, TeamMember, Venue,
-};
 use crate::lifecycle::{Gep, Proposed};
+use crate::model::{
+    Attestation, CharterAcceptance, Document, Format, FormatKind, IcStatus, Outcome, Person, Proposal, QuestionOutcome,
+    Report, Round, SessionRecord, Synthesis, TeamMember, Venue,
+};
 use crate::time::Timestamp;
 use crate::violation::Violations;
 
@@ -58,11 +58,7 @@ fn ascii(name: &str) -> String {
 }
 
 fn person(id: PersonId, given: &str, family: &str, status: IcStatus) -> Person {
-    let email = format!(
-        "{}.{}@exemple.fr",
-        ascii(given),
-        ascii(family)
-    );
+    let email = format!("{}.{}@exemple.fr", ascii(given), ascii(family));
     Person {
         id,
         given_name: given.to_owned(),
@@ -91,13 +87,51 @@ pub fn team_people() -> Vec<Person> {
 }
 
 const GIVEN: [&str; 20] = [
-    "Léa", "Thomas", "Camille", "Nicolas", "Sophie", "Julien", "Élodie", "Mathieu", "Claire", "Antoine", "Inès",
-    "Olivier", "Manon", "Sébastien", "Chloé", "Yacine", "Pauline", "Guillaume", "Aurélie", "Baptiste",
+    "Léa",
+    "Thomas",
+    "Camille",
+    "Nicolas",
+    "Sophie",
+    "Julien",
+    "Élodie",
+    "Mathieu",
+    "Claire",
+    "Antoine",
+    "Inès",
+    "Olivier",
+    "Manon",
+    "Sébastien",
+    "Chloé",
+    "Yacine",
+    "Pauline",
+    "Guillaume",
+    "Aurélie",
+    "Baptiste",
 ];
 const FAMILY: [&str; 23] = [
-    "Martin", "Bernard", "Lefèvre", "Moreau", "Garnier", "Rousseau", "Fontaine", "Chevalier", "Mercier", "Girard",
-    "Bonnet", "Lambert", "Faure", "Roux", "Vincent", "Morel", "Fournier", "Perrin", "Haddad", "Nguyen", "Diallo",
-    "Lemaire", "Renaud",
+    "Martin",
+    "Bernard",
+    "Lefèvre",
+    "Moreau",
+    "Garnier",
+    "Rousseau",
+    "Fontaine",
+    "Chevalier",
+    "Mercier",
+    "Girard",
+    "Bonnet",
+    "Lambert",
+    "Faure",
+    "Roux",
+    "Vincent",
+    "Morel",
+    "Fournier",
+    "Perrin",
+    "Haddad",
+    "Nguyen",
+    "Diallo",
+    "Lemaire",
+    "Renaud",
 ];
 
 /// The id of registrant `i` (from 0).
@@ -117,7 +151,7 @@ pub fn registrant(i: usize) -> Person {
     };
     let mut p = person(registrant_id(i), given, family, status);
     p.email = format!("{}.{}{}@exemple.fr", ascii(given), ascii(family), i);
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         p.organisation = Some(format!("Agence de concertation n° {}", i % 7));
     }
     p
@@ -146,7 +180,10 @@ pub fn proposal_with(n_questions: usize) -> Proposal {
     let questions = (0..n_questions)
         .map(|i| match base.get(i) {
             Some(q) => (*q).to_owned(),
-            None => format!("Question d'approfondissement n° {} : quelles suites donner aux ateliers de proximité ?", i + 1),
+            None => format!(
+                "Question d'approfondissement n° {} : quelles suites donner aux ateliers de proximité ?",
+                i + 1
+            ),
         })
         .collect();
     Proposal {
@@ -160,9 +197,18 @@ pub fn proposal_with(n_questions: usize) -> Proposal {
             city: "Lyon".to_owned(),
         },
         team: vec![
-            TeamMember { person: ORGANISER, role: "facilitator".to_owned() },
-            TeamMember { person: FACILITATOR, role: "facilitator".to_owned() },
-            TeamMember { person: GUEST, role: "guest".to_owned() },
+            TeamMember {
+                person: ORGANISER,
+                role: "facilitator".to_owned(),
+            },
+            TeamMember {
+                person: FACILITATOR,
+                role: "facilitator".to_owned(),
+            },
+            TeamMember {
+                person: GUEST,
+                role: "guest".to_owned(),
+            },
         ],
         charter: CharterAcceptance {
             accepted: true,
@@ -175,7 +221,11 @@ pub fn proposal_with(n_questions: usize) -> Proposal {
 
 /// `propose`, by the organiser.
 pub fn propose() -> Command {
-    Command::new(at("2026-01-10T10:00:00+01:00"), ORGANISER, Action::Propose(proposal_with(3)))
+    Command::new(
+        at("2026-01-10T10:00:00+01:00"),
+        ORGANISER,
+        Action::Propose(Box::new(proposal_with(3))),
+    )
 }
 
 /// `validate`, by the coordination member, after a meeting.
@@ -186,7 +236,10 @@ pub fn validate() -> Command {
         Action::Validate(Validation {
             format: format(),
             theme: THEME.to_owned(),
-            meeting: Meeting { at: at("2026-01-18T14:00:00+01:00"), coordination_members: vec![COORDINATOR] },
+            meeting: Meeting {
+                at: at("2026-01-18T14:00:00+01:00"),
+                coordination_members: vec![COORDINATOR],
+            },
             people: Vec::new(),
         }),
     )
@@ -210,19 +263,21 @@ pub fn announce(cap: Option<u32>) -> Command {
 /// Registrant `i` registers, `i` minutes after 8:00 on 2 February.
 pub fn register(i: usize) -> Command {
     let minutes = i64::try_from(i).unwrap_or(0);
-    let when = at("2026-02-02T08:00:00+01:00").as_datetime().checked_add_signed(chrono::TimeDelta::minutes(minutes));
+    let when = at("2026-02-02T08:00:00+01:00")
+        .as_datetime()
+        .checked_add_signed(chrono::TimeDelta::minutes(minutes));
     let when = when.map_or_else(|| at("2026-02-02T08:00:00+01:00"), Timestamp::from_datetime);
     let person = registrant(i);
     Command::new(
         when,
         person.id,
-        Action::Register(Registration {
+        Action::Register(Box::new(Registration {
             person,
             role: "participant".to_owned(),
             accepted_confidentiality: true,
             on_behalf_of: None,
             purpose: None,
-        }),
+        })),
     )
 }
 
@@ -231,7 +286,9 @@ pub fn withdraw(i: usize) -> Command {
     Command::new(
         at("2026-03-01T10:00:00+01:00"),
         registrant_id(i),
-        Action::Withdraw(Withdrawal { person: registrant_id(i) }),
+        Action::Withdraw(Withdrawal {
+            person: registrant_id(i),
+        }),
     )
 }
 
@@ -249,7 +306,10 @@ fn rounds(attendees: &[PersonId], n_rounds: usize) -> Vec<Round> {
                     group.push(*person);
                 }
             }
-            Round { method: Some("world_cafe".to_owned()), subgroups }
+            Round {
+                method: Some("world_cafe".to_owned()),
+                subgroups,
+            }
         })
         .collect()
 }
@@ -258,23 +318,39 @@ fn rounds(attendees: &[PersonId], n_rounds: usize) -> Vec<Round> {
 pub fn hold_with(registrants: &[PersonId], n_questions: usize) -> Command {
     let mut attendance = vec![ORGANISER, FACILITATOR, GUEST];
     attendance.extend_from_slice(registrants);
-    let attestation = Attestation { attested: true, by: ORGANISER, at: at("2026-04-16T12:25:00+02:00") };
+    let attestation = Attestation {
+        attested: true,
+        by: ORGANISER,
+        at: at("2026-04-16T12:25:00+02:00"),
+    };
     let questions = (0..n_questions)
         .map(|i| match i % 3 {
-            0 => QuestionOutcome { question: i, outcome: Outcome::Adopted, wording: None },
+            0 => QuestionOutcome {
+                question: i,
+                outcome: Outcome::Adopted,
+                wording: None,
+            },
             1 => QuestionOutcome {
                 question: i,
                 outcome: Outcome::Reformulated,
                 wording: Some("Quels formats donnent envie aux jeunes de prendre la parole ?".to_owned()),
             },
-            _ => QuestionOutcome { question: i, outcome: Outcome::SetAside, wording: None },
+            _ => QuestionOutcome {
+                question: i,
+                outcome: Outcome::SetAside,
+                wording: None,
+            },
         })
         .collect();
     Command::new(
         at("2026-04-16T12:40:00+02:00"),
         ORGANISER,
-        Action::Hold(SessionRecord {
-            rounds: if attendance.len() >= 20 { rounds(&attendance, 3) } else { Vec::new() },
+        Action::Hold(Box::new(SessionRecord {
+            rounds: if attendance.len() >= 20 {
+                rounds(&attendance, 3)
+            } else {
+                Vec::new()
+            },
             attendance,
             walk_ins: Vec::new(),
             questions,
@@ -288,7 +364,7 @@ pub fn hold_with(registrants: &[PersonId], n_questions: usize) -> Command {
             }],
             no_promotion: attestation.clone(),
             no_recording: attestation,
-        }),
+        })),
     )
 }
 
@@ -328,12 +404,20 @@ pub fn report_of(bytes: usize) -> Report {
 
 /// `report`, by the organiser, on 20 April.
 pub fn report() -> Command {
-    Command::new(at("2026-04-20T10:00:00+02:00"), ORGANISER, Action::Report(report_of(1200)))
+    Command::new(
+        at("2026-04-20T10:00:00+02:00"),
+        ORGANISER,
+        Action::Report(Box::new(report_of(1200))),
+    )
 }
 
 /// `validate_report` of revision 1 by `person`, on 22 April.
 pub fn validate_report(person: PersonId) -> Command {
-    Command::new(at("2026-04-22T09:00:00+02:00"), person, Action::ValidateReport(ReportResponse { revision: 1 }))
+    Command::new(
+        at("2026-04-22T09:00:00+02:00"),
+        person,
+        Action::ValidateReport(ReportResponse { revision: 1 }),
+    )
 }
 
 /// `approve`, by the organiser, on 23 April.
@@ -369,7 +453,12 @@ pub fn approved_gep() -> Result<AnyGep, Violations> {
     commands.extend((0..8).map(register));
     commands.push(hold_with(&registrants, 3));
     commands.push(report());
-    commands.extend([ORGANISER, FACILITATOR, GUEST].into_iter().chain(registrants).map(validate_report));
+    commands.extend(
+        [ORGANISER, FACILITATOR, GUEST]
+            .into_iter()
+            .chain(registrants)
+            .map(validate_report),
+    );
     commands.push(approve());
     run(commands)
 }
@@ -385,7 +474,7 @@ pub fn benchmark_gep() -> Result<AnyGep, Violations> {
     let mut commands = vec![Command::new(
         at("2026-01-10T10:00:00+01:00"),
         ORGANISER,
-        Action::Propose(proposal_with(10)),
+        Action::Propose(Box::new(proposal_with(10))),
     )];
     commands.extend([validate(), announce(Some(40))]);
     commands.extend((0..60).map(register));
@@ -396,8 +485,17 @@ pub fn benchmark_gep() -> Result<AnyGep, Violations> {
         _ => Vec::new(),
     };
     commands.push(hold_with(&present, 10));
-    commands.push(Command::new(at("2026-04-20T10:00:00+02:00"), ORGANISER, Action::Report(report_of(5 * 1024))));
-    commands.extend([ORGANISER, FACILITATOR, GUEST].into_iter().chain(present).map(validate_report));
+    commands.push(Command::new(
+        at("2026-04-20T10:00:00+02:00"),
+        ORGANISER,
+        Action::Report(Box::new(report_of(5 * 1024))),
+    ));
+    commands.extend(
+        [ORGANISER, FACILITATOR, GUEST]
+            .into_iter()
+            .chain(present)
+            .map(validate_report),
+    );
     commands.push(approve());
     run(commands)
 }

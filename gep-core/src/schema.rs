@@ -14,9 +14,21 @@ use crate::{Command, Document, Snapshot, Violation};
 /// Every schema: its file name and its JSON.
 pub fn all() -> Vec<(&'static str, serde_json::Value)> {
     vec![
-        ("document.schema.json", serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()),
-        ("command.schema.json", serde_json::to_value(schemars::schema_for!(Command)).unwrap_or_default()),
-        ("snapshot.schema.json", serde_json::to_value(schemars::schema_for!(Snapshot)).unwrap_or_default()),
-        ("violation.schema.json", serde_json::to_value(schemars::schema_for!(Violation)).unwrap_or_default()),
+        (
+            "document.schema.json",
+            serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default(),
+        ),
+        (
+            "command.schema.json",
+            serde_json::to_value(schemars::schema_for!(Command)).unwrap_or_default(),
+        ),
+        (
+            "snapshot.schema.json",
+            serde_json::to_value(schemars::schema_for!(Snapshot)).unwrap_or_default(),
+        ),
+        (
+            "violation.schema.json",
+            serde_json::to_value(schemars::schema_for!(Violation)).unwrap_or_default(),
+        ),
     ]
 }

@@ -2,7 +2,7 @@
 //!
 //! ```
 //! use gep_core::{State, sample};
-//! let snapshot = sample::approved_gep().snapshot();
+//! let snapshot = sample::approved_gep().unwrap().snapshot();
 //! assert_eq!(snapshot.state, State::Approved);
 //! assert!(snapshot.report.is_some());
 //! ```
@@ -127,12 +127,22 @@ pub struct ObjectionView {
 }
 
 fn seats<'a>(map: impl Iterator<Item = (&'a PersonId, &'a Role)>) -> Vec<Seat> {
-    map.map(|(person, role)| Seat { person: *person, role: *role }).collect()
+    map.map(|(person, role)| Seat {
+        person: *person,
+        role: *role,
+    })
+    .collect()
 }
 
 fn registrations(regs: &Registrations) -> RegistrationsView {
     use crate::lifecycle::RegistrationStatus as S;
-    let of = |status: S| regs.entries().iter().filter(|e| e.status == status).map(|e| e.person).collect();
+    let of = |status: S| {
+        regs.entries()
+            .iter()
+            .filter(|e| e.status == status)
+            .map(|e| e.person)
+            .collect()
+    };
     RegistrationsView {
         cap: regs.cap(),
         admitted: of(S::Admitted),
@@ -152,9 +162,10 @@ fn report_view<'a>(report: &ReportState, attendees: impl Iterator<Item = &'a Per
     for person in attendees {
         match report.responses().get(person) {
             Some(Response::Validated { .. }) => view.validated_by.push(*person),
-            Some(Response::Objected { comment, .. }) => {
-                view.objections.push(ObjectionView { person: *person, comment: comment.clone() })
-            }
+            Some(Response::Objected { comment, .. }) => view.objections.push(ObjectionView {
+                person: *person,
+                comment: comment.clone(),
+            }),
             None => view.pending.push(*person),
         }
     }
@@ -180,7 +191,11 @@ impl AnyGep {
             organiser,
             people: people
                 .into_iter()
-                .map(|p| PersonName { id: p.id, given_name: p.given_name.clone(), family_name: p.family_name.clone() })
+                .map(|p| PersonName {
+                    id: p.id,
+                    given_name: p.given_name.clone(),
+                    family_name: p.family_name.clone(),
+                })
                 .collect(),
             team,
             registrations: None,

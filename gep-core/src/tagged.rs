@@ -40,13 +40,14 @@ macro_rules! deserialize_tagged {
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$enum, A::Error> {
                 use serde::de::Error as _;
-                let Some(first) = map.next_key::<String>()? else {
-                    return Err(A::Error::missing_field("type"));
+                let first = match map.next_key_seed(crate::tagged::KeySeed)? {
+                    None => return Err(A::Error::missing_field("type")),
+                    Some(crate::tagged::Key::Type) => {
+                        let tag = map.next_value_seed(crate::tagged::TagSeed(VARIANTS))?;
+                        return payload(tag, serde::de::value::MapAccessDeserializer::new(map));
+                    }
+                    Some(crate::tagged::Key::Other(key)) => key,
                 };
-                if first == "type" {
-                    let tag = map.next_value::<String>()?;
-                    return payload(&tag, serde::de::value::MapAccessDeserializer::new(map));
-                }
                 // `type` is not first: buffer the object.
                 let mut object = serde_json::Map::new();
                 object.insert(first, map.next_value::<serde_json::Value>()?);
@@ -63,7 +64,10 @@ macro_rules! deserialize_tagged {
                     }
                     None => return Err(A::Error::missing_field("type")),
                 };
-                payload(&tag, serde_json::Value::Object(object)).map_err(A::Error::custom)
+                let mut track = serde_path_to_error::Track::new();
+                let de = serde_path_to_error::Deserializer::new(serde_json::Value::Object(object), &mut track);
+                let result = payload(&tag, de);
+                result.map_err(|e| A::Error::custom(crate::tagged::inner_error(track, &e)))
             }
         }
     };
@@ -82,4 +86,83 @@ pub(crate) fn unexpected(value: &serde_json::Value) -> serde::de::Unexpected<'_>
         serde_json::Value::Array(_) => Unexpected::Seq,
         serde_json::Value::Object(_) => Unexpected::Map,
     }
+}
+
+/// The first key of a tagged object: `type`, or another (kept for buffering).
+pub(crate) enum Key {
+    Type,
+    Other(String),
+}
+
+pub(crate) struct KeySeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(if key == "type" {
+            Key::Type
+        } else {
+            Key::Other(key.to_owned())
+        })
+    }
+}
+
+/// Reads a tag without allocating: the matching name of `VARIANTS`.
+pub(crate) struct TagSeed(pub &'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for TagSeed {
+    type Value = &'static str;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<&'static str, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for TagSeed {
+    type Value = &'static str;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the name of a command or an event")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, tag: &str) -> Result<&'static str, E> {
+        self.0
+            .iter()
+            .copied()
+            .find(|name| *name == tag)
+            .ok_or_else(|| E::unknown_variant(tag, self.0))
+    }
+}
+
+/// The marker of an error found inside a buffered object: the error's
+/// message carries the inner path, which the document loader appends.
+pub(crate) const INNER_PATH_TAG: &str = "gep-inner-path:";
+
+/// The message of an error found inside a buffered object, carrying where
+/// inside it the error lies (`gep-inner-path:["person","email"] message`),
+/// so that the document loader gives as precise a path as when streaming.
+pub(crate) fn inner_error(track: serde_path_to_error::Track, error: &serde_json::Error) -> String {
+    let segments: Vec<serde_json::Value> = track
+        .path()
+        .iter()
+        .filter_map(|s| match s {
+            serde_path_to_error::Segment::Seq { index } => Some(serde_json::Value::from(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(serde_json::Value::from(key.as_str())),
+            _ => None,
+        })
+        .collect();
+    format!("{INNER_PATH_TAG}{} {error}", serde_json::Value::Array(segments))
 }

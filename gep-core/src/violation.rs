@@ -127,7 +127,14 @@ impl Violation {
     }
 
     fn new(code: Code, severity: Severity, path: Path, message_fr: String, message_en: String) -> Self {
-        Violation { code, severity, path, message_fr, message_en, context: BTreeMap::new() }
+        Violation {
+            code,
+            severity,
+            path,
+            message_fr,
+            message_en,
+            context: BTreeMap::new(),
+        }
     }
 
     /// Adds a context value.

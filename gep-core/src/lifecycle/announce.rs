@@ -17,16 +17,29 @@ impl Gep<Validated> {
     /// OR05 (a channel is missing), OR06 (restricted to members), OR07 (a
     /// cap without a registration form, a cap of zero, an announcement after
     /// the start), LC02, LC03, LC04.
-    pub fn announce(self, at: Timestamp, actor: PersonId, announcement: Announcement) -> Transition<Validated, Announced> {
+    pub fn announce(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        announcement: Announcement,
+    ) -> Transition<Validated, Announced> {
         let mut found = Vec::new();
         self.common_checks(at, actor, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
-            found.push(actor_not_allowed("l'organisateur ou un animateur", "the organiser or a facilitator"));
+            found.push(actor_not_allowed(
+                "l'organisateur ou un animateur",
+                "the organiser or a facilitator",
+            ));
         }
         let root = Path::root().key("action");
         for (field, on, fr, en) in [
             ("ic_site", announcement.ic_site, "le site de l'IC", "the IC's site"),
-            ("mailing_list", announcement.mailing_list, "la liste de diffusion", "the mailing list"),
+            (
+                "mailing_list",
+                announcement.mailing_list,
+                "la liste de diffusion",
+                "the mailing list",
+            ),
         ] {
             if !on {
                 found.push(Violation::error(
@@ -75,12 +88,17 @@ impl Gep<Validated> {
             );
         }
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let state = Announced {
-            validated: gep.state.clone(),
-            registrations: Registrations::new(announcement.cap),
-            announcement: announcement.clone(),
-        };
-        Ok(gep.advance(at, actor, Event::Announced(announcement), warnings, state))
+        let registrations = Registrations::new(announcement.cap);
+        let kept = announcement.clone();
+        Ok(
+            gep.advance(at, actor, Event::Announced(announcement), warnings, |validated| {
+                Announced {
+                    validated,
+                    announcement: kept,
+                    registrations,
+                }
+            }),
+        )
     }
 }
 
@@ -121,8 +139,12 @@ impl<S: GepState> Gep<S> {
         }
         reason_given(&decision, &mut found);
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let state = Cancelled { reason: decision.reason.clone() };
-        Ok(gep.advance(at, actor, Event::Cancelled(decision), warnings, state))
+        let reason = decision.reason.clone();
+        Ok(
+            gep.advance(at, actor, Event::Cancelled(decision), warnings, |_| Cancelled {
+                reason,
+            }),
+        )
     }
 }
 

@@ -51,11 +51,17 @@ pub(super) fn blank(s: &str) -> bool {
 }
 
 /// IN07 for a required text left blank.
-pub(super) fn require_text(s: &str, path: Path, what_fr: &str, what_en: &str, out: &mut Vec<Violation>) {
+pub(super) fn require_text(
+    s: &str,
+    path: impl FnOnce() -> Path,
+    what_fr: &str,
+    what_en: &str,
+    out: &mut Vec<Violation>,
+) {
     if blank(s) {
         out.push(Violation::error(
             Code::IN07,
-            path,
+            path(),
             format!("{what_fr} est vide"),
             format!("{what_en} is empty"),
         ));
@@ -80,9 +86,21 @@ pub(super) fn plausible_email(email: &str) -> bool {
 }
 
 /// IN07 checks of a person's details.
-pub(super) fn check_person(person: &Person, path: &Path, out: &mut Vec<Violation>) {
-    require_text(&person.given_name, path.clone().key("given_name"), "le prénom", "the given name", out);
-    require_text(&person.family_name, path.clone().key("family_name"), "le nom", "the family name", out);
+fn check_person(person: &Person, path: &Path, out: &mut Vec<Violation>) {
+    require_text(
+        &person.given_name,
+        || path.clone().key("given_name"),
+        "le prénom",
+        "the given name",
+        out,
+    );
+    require_text(
+        &person.family_name,
+        || path.clone().key("family_name"),
+        "le nom",
+        "the family name",
+        out,
+    );
     if !plausible_email(&person.email) {
         out.push(
             Violation::error(
@@ -106,27 +124,37 @@ pub(super) fn check_person(person: &Person, path: &Path, out: &mut Vec<Violation
 
 /// Checks people a command introduces: valid details (IN07), and an id
 /// already known must come with the same details (IN07).
+///
+/// `path_of(i)` is the path of the `i`-th person; it is built only for a
+/// violation, since loading a document runs this for every registration.
 pub(super) fn check_new_people<'a>(
     known: &BTreeMap<PersonId, Person>,
-    people: impl Iterator<Item = (Path, &'a Person)>,
+    people: impl Iterator<Item = &'a Person>,
+    path_of: impl Fn(usize) -> Path,
     out: &mut Vec<Violation>,
 ) {
-    let mut seen: BTreeMap<PersonId, &Person> = BTreeMap::new();
-    for (path, person) in people {
-        check_person(person, &path, out);
-        let earlier = known.get(&person.id).or_else(|| seen.get(&person.id).copied());
+    let mut seen: Vec<&Person> = Vec::new();
+    for (i, person) in people.enumerate() {
+        let before = out.len();
+        check_person(person, &Path::root(), out);
+        for v in out.get_mut(before..).unwrap_or_default() {
+            v.path = std::mem::take(&mut v.path).prefixed(&path_of(i));
+        }
+        let earlier = known
+            .get(&person.id)
+            .or_else(|| seen.iter().copied().find(|p| p.id == person.id));
         if earlier.is_some_and(|p| p != person) {
             out.push(
                 Violation::error(
                     Code::IN07,
-                    path.key("id"),
+                    path_of(i).key("id"),
                     format!("la personne {} est déjà connue avec d'autres coordonnées", person.id),
                     format!("person {} is already known with other details", person.id),
                 )
                 .with("person", person.id),
             );
         }
-        seen.insert(person.id, person);
+        seen.push(person);
     }
 }
 
@@ -157,8 +185,22 @@ pub(super) fn fold(s: &str) -> String {
 
 /// Words that make a role, or a purpose, one of observation (PR07).
 const OBSERVER_WORDS: &[&str] = &[
-    "observ", "research", "recherche", "chercheu", "student", "etudiant", "study", "etude", "thesis", "these",
-    "doctora", "enquete", "survey", "auditeur", "auditrice", "spectat",
+    "observ",
+    "research",
+    "recherche",
+    "chercheu",
+    "student",
+    "etudiant",
+    "study",
+    "etude",
+    "thesis",
+    "doctora",
+    "thesard",
+    "enquete",
+    "survey",
+    "auditeur",
+    "auditrice",
+    "spectat",
 ];
 
 /// Whether a folded code word (a role or a purpose, not prose) speaks of
@@ -170,7 +212,7 @@ pub(super) fn is_observation(folded: &str) -> bool {
 /// Classifies a role given as free text: one of the three roles, or PR07 for
 /// an observer or researcher, or PR01 for anything else (trainer, speaker,
 /// expert…: no *sachant* in a GEP).
-pub(super) fn classify_role(raw: &str, path: Path) -> Result<Role, Violation> {
+pub(super) fn classify_role(raw: &str, path: impl FnOnce() -> Path) -> Result<Role, Violation> {
     if let Some(role) = Role::from_wire(raw) {
         return Ok(role);
     }
@@ -178,7 +220,7 @@ pub(super) fn classify_role(raw: &str, path: Path) -> Result<Role, Violation> {
     if is_observation(&folded) {
         Err(Violation::error(
             Code::PR07,
-            path,
+            path(),
             format!("aucun observateur n'est présent dans un GEP : le rôle « {raw} » est refusé"),
             format!("no observer attends a GEP: role `{raw}` is refused"),
         )
@@ -186,7 +228,7 @@ pub(super) fn classify_role(raw: &str, path: Path) -> Result<Role, Violation> {
     } else {
         Err(Violation::error(
             Code::PR01,
-            path,
+            path(),
             format!("les seuls rôles sont participant, animateur et invité : « {raw} » est refusé"),
             format!("the only roles are participant, facilitator and guest: `{raw}` is refused"),
         )

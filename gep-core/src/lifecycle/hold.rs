@@ -30,7 +30,13 @@ impl Gep<Announced> {
     /// promotional document or a recording), PR05 and PR07 (walk-ins), LC04
     /// (not a facilitator), LC06 (before the start), LC02, LC03, IN07.
     /// Subgroups outside 5–6 when the attendance allows 5–6 are warnings.
-    pub fn hold(self, at: Timestamp, actor: PersonId, record: SessionRecord) -> Transition<Announced, Held> {
+    pub fn hold(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        record: impl Into<Box<SessionRecord>>,
+    ) -> Transition<Announced, Held> {
+        let record = record.into();
         let mut found = Vec::new();
         let root = Path::root().key("action");
         self.common_checks(at, actor, &mut found);
@@ -54,17 +60,25 @@ impl Gep<Announced> {
         check_rounds(&record, &attendees, &root, &mut found);
         check_case_studies(&record, &attendees, &root, &mut found);
         check_documents(&record, &root, &mut found);
-        for (field, code, attestation) in
-            [("no_promotion", Code::PR03, &record.no_promotion), ("no_recording", Code::PR06, &record.no_recording)]
-        {
+        for (field, code, attestation) in [
+            ("no_promotion", Code::PR03, &record.no_promotion),
+            ("no_recording", Code::PR06, &record.no_recording),
+        ] {
             self.check_attestation(at, code, attestation, root.clone().key(field), &mut found);
         }
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         for walk_in in &record.walk_ins {
-            gep.people.entry(walk_in.person.id).or_insert_with(|| walk_in.person.clone());
+            gep.people
+                .entry(walk_in.person.id)
+                .or_insert_with(|| walk_in.person.clone());
         }
-        let state = Held { announced: gep.state.clone(), session: record.clone(), attendees, held_at: at };
-        Ok(gep.advance(at, actor, Event::Held(record), warnings, state))
+        let session = (*record).clone();
+        Ok(gep.advance(at, actor, Event::Held(record), warnings, |announced| Held {
+            announced,
+            session,
+            attendees,
+            held_at: at,
+        }))
     }
 
     /// The attendees and their roles; OR07, PR05, PR07, PR01 on the way.
@@ -73,9 +87,9 @@ impl Gep<Announced> {
         let capped = regs.cap().is_some();
         let mut attendees = BTreeMap::new();
         for (i, &id) in record.attendance.iter().enumerate() {
-            let path = root.clone().key("attendance").index(i);
+            let path = || root.clone().key("attendance").index(i);
             if !self.people.contains_key(&id) {
-                found.push(unknown_person(path, id));
+                found.push(unknown_person(path(), id));
                 continue;
             }
             let role = match (self.team.get(&id), regs.active(id)) {
@@ -85,7 +99,7 @@ impl Gep<Announced> {
                     found.push(
                         Violation::error(
                             Code::OR07,
-                            path.clone(),
+                            path(),
                             "cette personne est sur la liste d'attente : les participants sont les premiers inscrits",
                             "this person is on the waiting list: the participants are the first registered",
                         )
@@ -105,14 +119,14 @@ impl Gep<Announced> {
                             "this person is not registered: add them as a walk-in with their confidentiality commitment",
                         )
                     };
-                    found.push(Violation::error(Code::OR07, path.clone(), fr, en).with("person", id));
+                    found.push(Violation::error(Code::OR07, path(), fr, en).with("person", id));
                     None
                 }
             };
             if attendees.insert(id, role.unwrap_or(Role::Participant)).is_some() {
                 found.push(Violation::error(
                     Code::IN07,
-                    path,
+                    path(),
                     "cette personne figure deux fois dans la liste de présence",
                     "this person is listed twice in the attendance",
                 ));
@@ -120,7 +134,8 @@ impl Gep<Announced> {
         }
         check_new_people(
             &self.people,
-            record.walk_ins.iter().enumerate().map(|(i, w)| (root.clone().key("walk_ins").index(i).key("person"), &w.person)),
+            record.walk_ins.iter().map(|w| &w.person),
+            |i| root.clone().key("walk_ins").index(i).key("person"),
             found,
         );
         for (i, walk_in) in record.walk_ins.iter().enumerate() {
@@ -136,7 +151,7 @@ impl Gep<Announced> {
             if !walk_in.accepted_confidentiality {
                 found.push(confidentiality_missing(path.clone().key("accepted_confidentiality")));
             }
-            let role = match classify_role(&walk_in.role, path.clone().key("role")) {
+            let role = match classify_role(&walk_in.role, || path.clone().key("role")) {
                 Ok(role) => role,
                 Err(v) => {
                     found.push(v);
@@ -155,9 +170,19 @@ impl Gep<Announced> {
         attendees
     }
 
-    fn check_attestation(&self, at: Timestamp, code: Code, attestation: &Attestation, path: Path, found: &mut Vec<Violation>) {
+    fn check_attestation(
+        &self,
+        at: Timestamp,
+        code: Code,
+        attestation: &Attestation,
+        path: Path,
+        found: &mut Vec<Violation>,
+    ) {
         let (fr, en) = match code {
-            Code::PR03 => ("rien de promotionnel n'a été distribué", "nothing promotional was distributed"),
+            Code::PR03 => (
+                "rien de promotionnel n'a été distribué",
+                "nothing promotional was distributed",
+            ),
             _ => ("rien n'a été enregistré", "nothing was recorded"),
         };
         if !attestation.attested {
@@ -257,16 +282,16 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
 fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, root: &Path, found: &mut Vec<Violation>) {
     let allows = attendance_allows_five_or_six(attendees.len());
     for (r, round) in record.rounds.iter().enumerate() {
-        let rpath = root.clone().key("rounds").index(r).key("subgroups");
+        let rpath = || root.clone().key("rounds").index(r).key("subgroups");
         let mut seated = BTreeSet::new();
         for (g, group) in round.subgroups.iter().enumerate() {
-            let gpath = rpath.clone().index(g);
+            let gpath = || rpath().index(g);
             for (k, person) in group.iter().enumerate() {
                 if !attendees.contains_key(person) {
                     found.push(
                         Violation::error(
                             Code::DE03,
-                            gpath.clone().index(k),
+                            gpath().index(k),
                             "seuls les présents siègent dans les sous-groupes",
                             "only attendees sit in the subgroups",
                         )
@@ -276,7 +301,7 @@ fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, ro
                     found.push(
                         Violation::error(
                             Code::DE03,
-                            gpath.clone().index(k),
+                            gpath().index(k),
                             format!("cette personne siège deux fois au tour {r}"),
                             format!("this person sits twice in round {r}"),
                         )
@@ -289,8 +314,11 @@ fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, ro
                 found.push(
                     Violation::warning(
                         Code::DE03,
-                        gpath,
-                        format!("les sous-groupes de 5 à 6 personnes sont privilégiés (ici {})", group.len()),
+                        gpath(),
+                        format!(
+                            "les sous-groupes de 5 à 6 personnes sont privilégiés (ici {})",
+                            group.len()
+                        ),
                         format!("subgroups of 5 to 6 people are favoured (here {})", group.len()),
                     )
                     .with("size", group.len()),
@@ -301,7 +329,12 @@ fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, ro
 }
 
 /// DE12: a case study is presented by an attending participant.
-fn check_case_studies(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, root: &Path, found: &mut Vec<Violation>) {
+fn check_case_studies(
+    record: &SessionRecord,
+    attendees: &BTreeMap<PersonId, Role>,
+    root: &Path,
+    found: &mut Vec<Violation>,
+) {
     for (i, case) in record.case_studies.iter().enumerate() {
         let path = root.clone().key("case_studies").index(i);
         if attendees.get(&case.presenter) != Some(&Role::Participant) {
@@ -316,7 +349,12 @@ fn check_case_studies(record: &SessionRecord, attendees: &BTreeMap<PersonId, Rol
             );
         }
         if blank(&case.title) {
-            found.push(Violation::error(Code::IN07, path.key("title"), "le titre est vide", "the title is empty"));
+            found.push(Violation::error(
+                Code::IN07,
+                path.key("title"),
+                "le titre est vide",
+                "the title is empty",
+            ));
         }
     }
 }
@@ -375,7 +413,12 @@ fn check_documents(record: &SessionRecord, root: &Path, found: &mut Vec<Violatio
             ),
         }
         if blank(&document.title) {
-            found.push(Violation::error(Code::IN07, path.key("title"), "le titre est vide", "the title is empty"));
+            found.push(Violation::error(
+                Code::IN07,
+                path.key("title"),
+                "le titre est vide",
+                "the title is empty",
+            ));
         }
     }
 }

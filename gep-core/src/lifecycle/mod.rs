@@ -6,11 +6,12 @@
 //! violation found, as `std::sync::mpsc::SendError` gives back its value.
 //!
 //! ```
-//! use gep_core::{examples, Gep};
-//! let proposed = examples::proposed_gep();
+//! use gep_core::{Decision, sample};
+//! let proposed = sample::proposed_gep().unwrap();
 //! // A proposal may be declined by the coordination team…
+//! let decision = Decision { reason: "doublon".into() };
 //! let refused = proposed
-//!     .decline(examples::at("2026-02-02T10:00:00+01:00"), examples::ORGANISER, "doublon".into())
+//!     .decline(sample::at("2026-01-12T10:00:00+01:00"), sample::ORGANISER, decision)
 //!     .unwrap_err();
 //! // …but the organiser is not in it: the GEP comes back unchanged.
 //! assert_eq!(refused.violations().codes(), vec![gep_core::Code::OR03]);
@@ -50,10 +51,11 @@ pub struct Gep<S> {
     people: BTreeMap<PersonId, Person>,
     team: BTreeMap<PersonId, Role>,
     organiser: PersonId,
-    proposal: Proposal,
+    // Boxed so that moving a GEP from state to state stays cheap.
+    proposal: Box<Proposal>,
     log: Vec<LogEntry>,
     warnings: Vec<Violation>,
-    state: S,
+    state: Box<S>,
 }
 
 /// A refused transition: the GEP, unchanged, and every violation found.
@@ -212,7 +214,9 @@ macro_rules! states {
         }
     )*};
 }
-states!(Proposed, Validated, Announced, Held, Reported, Approved, Declined, Cancelled);
+states!(
+    Proposed, Validated, Announced, Held, Reported, Approved, Declined, Cancelled
+);
 
 /// Read access, in every state.
 impl<S: GepState> Gep<S> {
@@ -286,7 +290,10 @@ impl<S: GepState> Gep<S> {
     /// Refuses when `found` holds an error, giving `self` back.
     fn refuse_on_errors(self, found: Vec<Violation>) -> Result<(Self, Vec<Violation>), Refused<S>> {
         if found.iter().any(Violation::is_error) {
-            Err(Refused { gep: self, violations: Violations(found) })
+            Err(Refused {
+                gep: self,
+                violations: Violations(found),
+            })
         } else {
             Ok((self, found))
         }
@@ -294,8 +301,21 @@ impl<S: GepState> Gep<S> {
 }
 
 impl<S> Gep<S> {
+    /// Makes room for `additional` more log entries (document loading knows
+    /// how many are coming).
+    pub(crate) fn reserve_log(&mut self, additional: usize) {
+        self.log.reserve(additional);
+    }
+
     /// Moves to another state, recording the event and its warnings.
-    fn advance<T>(self, at: Timestamp, actor: PersonId, event: Event, warnings: Vec<Violation>, state: T) -> Gep<T> {
+    fn advance<T>(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        event: Event,
+        warnings: Vec<Violation>,
+        next: impl FnOnce(S) -> T,
+    ) -> Gep<T> {
         let mut gep = Gep {
             id: self.id,
             people: self.people,
@@ -304,7 +324,7 @@ impl<S> Gep<S> {
             proposal: self.proposal,
             log: self.log,
             warnings: self.warnings,
-            state,
+            state: Box::new(next(*self.state)),
         };
         gep.record(at, actor, event, warnings);
         gep
@@ -312,10 +332,14 @@ impl<S> Gep<S> {
 
     fn record(&mut self, at: Timestamp, actor: PersonId, event: Event, warnings: Vec<Violation>) {
         let kept = warnings.iter().filter_map(KeptWarning::from_violation).collect();
-        self.log.push(LogEntry { at, actor, event, warnings: kept });
+        self.log.push(LogEntry {
+            at,
+            actor,
+            event,
+            warnings: kept,
+        });
         self.warnings.extend(warnings);
     }
-
 }
 
 /// Refusing a command for its state (LC01).

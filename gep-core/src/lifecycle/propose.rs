@@ -18,7 +18,13 @@ impl Gep<Proposed> {
     /// Every violation found: DE01 (theme, questions), DE07 (format), OR01
     /// (the organiser is not a member), OR02 (charter not accepted), PR01 and
     /// PR07 (team roles), IN07 (people's details), LC03 (unknown people).
-    pub fn propose(id: GepId, at: Timestamp, actor: PersonId, proposal: Proposal) -> Result<Self, Violations> {
+    pub fn propose(
+        id: GepId,
+        at: Timestamp,
+        actor: PersonId,
+        proposal: impl Into<Box<Proposal>>,
+    ) -> Result<Self, Violations> {
+        let proposal = proposal.into();
         let found = check_proposal(at, actor, &proposal);
         if found.iter().any(Violation::is_error) {
             return Err(Violations(found));
@@ -38,7 +44,7 @@ impl Gep<Proposed> {
             proposal: proposal.clone(),
             log: Vec::new(),
             warnings: Vec::new(),
-            state: Proposed,
+            state: Box::new(Proposed),
         };
         gep.record(at, actor, Event::Proposed(proposal), found);
         Ok(gep)
@@ -50,7 +56,8 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
     let root = Path::root().key("action");
     check_new_people(
         &BTreeMap::new(),
-        proposal.people.iter().enumerate().map(|(i, p)| (root.clone().key("people").index(i), p)),
+        proposal.people.iter(),
+        |i| root.clone().key("people").index(i),
         &mut out,
     );
     let known = |id: &PersonId| proposal.people.iter().find(|p| p.id == *id);
@@ -62,8 +69,14 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
             Violation::error(
                 Code::OR01,
                 Path::root().key("actor"),
-                format!("seul un membre de l'IC peut organiser un GEP ({} ne l'est pas)", organiser.full_name()),
-                format!("only a member of the IC may organise a GEP ({} is not)", organiser.full_name()),
+                format!(
+                    "seul un membre de l'IC peut organiser un GEP ({} ne l'est pas)",
+                    organiser.full_name()
+                ),
+                format!(
+                    "only a member of the IC may organise a GEP ({} is not)",
+                    organiser.full_name()
+                ),
             )
             .with("ic_status", format!("{:?}", organiser.ic_status)),
         ),
@@ -128,9 +141,28 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
             ));
         }
     }
-    require_text(&proposal.title, root.clone().key("title"), "le titre", "the title", &mut out);
-    require_text(&proposal.venue.name, root.clone().key("venue").key("name"), "le nom du lieu", "the venue's name", &mut out);
-    require_text(&proposal.venue.city, root.clone().key("venue").key("city"), "la ville", "the city", &mut out);
+    require_text(
+        &proposal.title,
+        || root.clone().key("title"),
+        "le titre",
+        "the title",
+        &mut out,
+    );
+    let venue = || root.clone().key("venue");
+    require_text(
+        &proposal.venue.name,
+        || venue().key("name"),
+        "le nom du lieu",
+        "the venue's name",
+        &mut out,
+    );
+    require_text(
+        &proposal.venue.city,
+        || venue().key("city"),
+        "la ville",
+        "the city",
+        &mut out,
+    );
 
     // DE07: the format.
     check_format(&proposal.format, &root.clone().key("format"), &mut out);
@@ -151,7 +183,7 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
             ));
         }
         seen.push(member.person);
-        if let Err(v) = classify_role(&member.role, mpath.key("role")) {
+        if let Err(v) = classify_role(&member.role, || mpath.key("role")) {
             out.push(v);
         }
     }

@@ -113,7 +113,12 @@ impl Registrations {
             self.waiting.insert(index);
             RegistrationStatus::Waiting
         };
-        self.entries.push(RegistrationEntry { person, role, at, status });
+        self.entries.push(RegistrationEntry {
+            person,
+            role,
+            at,
+            status,
+        });
         self.active_emails.insert(folded_email, index);
         self.active_people.insert(person, index);
     }
@@ -153,19 +158,33 @@ impl Gep<Announced> {
     /// organisation), PR07 (observer role or purpose), PR01 (another role),
     /// IN07 (details), LC04 (neither the person nor the organiser), LC02.
     /// Never for the person's membership status (OR06).
-    pub fn register(self, at: Timestamp, actor: PersonId, registration: Registration) -> Result<Self, Refused<Announced>> {
+    pub fn register(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        registration: impl Into<Box<Registration>>,
+    ) -> Result<Self, Refused<Announced>> {
+        let registration = registration.into();
         let mut found = Vec::new();
-        let root = Path::root().key("action");
+        let action = || Path::root().key("action");
         let person = &registration.person;
         super::checks::time_forward(self.last_at(), at, &mut found);
         if actor != person.id && actor != self.organiser {
             if self.people.contains_key(&actor) {
-                found.push(actor_not_allowed("la personne elle-même ou l'organisateur", "the person or the organiser"));
+                found.push(actor_not_allowed(
+                    "la personne elle-même ou l'organisateur",
+                    "the person or the organiser",
+                ));
             } else {
                 found.push(unknown_person(Path::root().key("actor"), actor));
             }
         }
-        check_new_people(&self.people, std::iter::once((root.clone().key("person"), person)), &mut found);
+        check_new_people(
+            &self.people,
+            std::iter::once(person),
+            |_| action().key("person"),
+            &mut found,
+        );
         if at >= self.proposal.format.start {
             found.push(
                 Violation::error(
@@ -178,11 +197,12 @@ impl Gep<Announced> {
             );
         }
         let regs = &self.state.registrations;
-        if regs.active_people.contains_key(&person.id) || regs.active_emails.contains_key(&person.folded_email()) {
+        let email = person.folded_email();
+        if regs.active_people.contains_key(&person.id) || regs.active_emails.contains_key(&email) {
             found.push(
                 Violation::error(
                     Code::OR07,
-                    root.clone().key("person").key("email"),
+                    action().key("person").key("email"),
                     "cette personne est déjà inscrite (une inscription par personne)",
                     "this person is already registered (one registration per person)",
                 )
@@ -190,27 +210,29 @@ impl Gep<Announced> {
             );
         }
         if !registration.accepted_confidentiality {
-            found.push(confidentiality_missing(root.clone().key("accepted_confidentiality")));
+            found.push(confidentiality_missing(action().key("accepted_confidentiality")));
         }
         if registration.on_behalf_of.is_some() {
             found.push(Violation::error(
                 Code::PR04,
-                root.clone().key("on_behalf_of"),
+                action().key("on_behalf_of"),
                 "chacun participe à titre personnel, sans engager son organisme",
                 "everyone takes part in a personal capacity, without committing their organisation",
             ));
         }
         if let Some(purpose) = &registration.purpose {
-            check_purpose(purpose, root.clone().key("purpose"), &mut found);
+            check_purpose(purpose, action().key("purpose"), &mut found);
         }
-        let role = classify_role(&registration.role, root.key("role"));
+        let role = classify_role(&registration.role, || action().key("role"));
         if let Err(v) = &role {
             found.push(v.clone());
         }
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         let role = role.unwrap_or(Role::Participant);
-        gep.people.entry(person.id).or_insert_with(|| registration.person.clone());
-        gep.state.registrations.push(person.id, person.folded_email(), role, at);
+        gep.people
+            .entry(person.id)
+            .or_insert_with(|| registration.person.clone());
+        gep.state.registrations.push(person.id, email, role, at);
         gep.record(at, actor, Event::Registered(registration), warnings);
         Ok(gep)
     }
@@ -220,14 +242,28 @@ impl Gep<Announced> {
     /// `admitted_from_waiting_list` event.
     ///
     /// # Errors
-    /// LC05 (no active registration), LC04 (neither the person nor the
-    /// organiser), LC02, LC03.
+    /// OR07 (registration closed at the start), LC05 (no active
+    /// registration), LC04 (neither the person nor the organiser), LC02, LC03.
     pub fn withdraw(self, at: Timestamp, actor: PersonId, withdrawal: Withdrawal) -> Result<Self, Refused<Announced>> {
         let mut found = Vec::new();
         self.common_checks(at, actor, &mut found);
+        if at >= self.proposal.format.start {
+            found.push(
+                Violation::error(
+                    Code::OR07,
+                    Path::root().key("at"),
+                    "les inscriptions sont closes : le GEP a commencé",
+                    "registration is closed: the GEP has started",
+                )
+                .with("start", self.proposal.format.start),
+            );
+        }
         let person = withdrawal.person;
         if self.people.contains_key(&actor) && actor != person && actor != self.organiser {
-            found.push(actor_not_allowed("la personne elle-même ou l'organisateur", "the person or the organiser"));
+            found.push(actor_not_allowed(
+                "la personne elle-même ou l'organisateur",
+                "the person or the organiser",
+            ));
         }
         if self.state.registrations.active(person).is_none() {
             found.push(
@@ -245,7 +281,12 @@ impl Gep<Announced> {
         let promoted = gep.state.registrations.withdraw(person, &email);
         gep.record(at, actor, Event::Withdrew(withdrawal), warnings);
         if let Some(promoted) = promoted {
-            gep.record(at, actor, Event::AdmittedFromWaitingList(Admission { person: promoted }), Vec::new());
+            gep.record(
+                at,
+                actor,
+                Event::AdmittedFromWaitingList(Admission { person: promoted }),
+                Vec::new(),
+            );
         }
         Ok(gep)
     }

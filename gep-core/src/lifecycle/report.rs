@@ -59,7 +59,13 @@ pub enum Response {
 }
 
 /// DE05 and DE06 checks of a report, and the deadline's.
-fn check_report<S: super::GepState>(gep: &Gep<S>, at: Timestamp, actor: PersonId, report: &Report, found: &mut Vec<Violation>) {
+fn check_report<S: super::GepState>(
+    gep: &Gep<S>,
+    at: Timestamp,
+    actor: PersonId,
+    report: &Report,
+    found: &mut Vec<Violation>,
+) {
     let root = Path::root().key("action");
     gep.common_checks(at, actor, found);
     if gep.people.contains_key(&actor) && !gep.is_facilitator(actor) {
@@ -88,8 +94,18 @@ fn check_report<S: super::GepState>(gep: &Gep<S>, at: Timestamp, actor: PersonId
         )),
     }
     for (field, section, fr, en) in [
-        ("resources", &synthesis.resources, "les ressources à partager", "the resources to share"),
-        ("follow_ups", &synthesis.follow_ups, "les suites à donner", "the follow-ups"),
+        (
+            "resources",
+            &synthesis.resources,
+            "les ressources à partager",
+            "the resources to share",
+        ),
+        (
+            "follow_ups",
+            &synthesis.follow_ups,
+            "les suites à donner",
+            "the follow-ups",
+        ),
     ] {
         if section.is_none() {
             found.push(Violation::error(
@@ -101,7 +117,12 @@ fn check_report<S: super::GepState>(gep: &Gep<S>, at: Timestamp, actor: PersonId
         }
     }
     for (field, value, fr, en) in [
-        ("evaluation", &report.evaluation, "une brève évaluation de la séance", "a brief evaluation of the session"),
+        (
+            "evaluation",
+            &report.evaluation,
+            "une brève évaluation de la séance",
+            "a brief evaluation of the session",
+        ),
         (
             "expectations",
             &report.expectations,
@@ -135,15 +156,22 @@ impl Gep<Held> {
     /// DE05 (a missing section, an author who is not a facilitator), DE09 (a
     /// deadline in the past), LC04, LC02, LC03. A missing evaluation or
     /// expectations section is a DE06 warning.
-    pub fn report(self, at: Timestamp, actor: PersonId, report: Report) -> Transition<Held, Reported> {
+    pub fn report(self, at: Timestamp, actor: PersonId, report: impl Into<Box<Report>>) -> Transition<Held, Reported> {
+        let report = report.into();
         let mut found = Vec::new();
         check_report(&self, at, actor, &report, &mut found);
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let state = Reported {
-            held: gep.state.clone(),
-            report: ReportState { revision: 1, report: report.clone(), responses: BTreeMap::new() },
+        let state = ReportState {
+            revision: 1,
+            report: (*report).clone(),
+            responses: BTreeMap::new(),
         };
-        Ok(gep.advance(at, actor, Event::Reported(report), warnings, state))
+        Ok(
+            gep.advance(at, actor, Event::Reported(report), warnings, |held| Reported {
+                held,
+                report: state,
+            }),
+        )
     }
 }
 
@@ -161,7 +189,10 @@ impl Gep<Reported> {
     fn check_response(&self, at: Timestamp, actor: PersonId, revision: u32, found: &mut Vec<Violation>) {
         self.common_checks(at, actor, found);
         if self.people.contains_key(&actor) && !self.state.held.attendees.contains_key(&actor) {
-            found.push(actor_not_allowed("une personne présente au GEP", "an attendee of the GEP"));
+            found.push(actor_not_allowed(
+                "une personne présente au GEP",
+                "an attendee of the GEP",
+            ));
         }
         let current = self.state.report.revision;
         if revision != current {
@@ -180,10 +211,25 @@ impl Gep<Reported> {
     /// An attendee validates the current revision.
     ///
     /// # Errors
-    /// LC05 (not the current revision), LC04 (not an attendee), LC02, LC03.
-    pub fn validate_report(self, at: Timestamp, actor: PersonId, response: ReportResponse) -> Result<Self, Refused<Reported>> {
+    /// DE09 (the attendee objected to this revision: the objection stands
+    /// until a revision), LC05 (not the current revision), LC04 (not an
+    /// attendee), LC02, LC03.
+    pub fn validate_report(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        response: ReportResponse,
+    ) -> Result<Self, Refused<Reported>> {
         let mut found = Vec::new();
         self.check_response(at, actor, response.revision, &mut found);
+        if matches!(self.state.report.responses.get(&actor), Some(Response::Objected { .. })) {
+            found.push(Violation::error(
+                Code::DE09,
+                Path::root().key("action"),
+                "votre objection bloque l'approbation jusqu'à une révision du compte-rendu",
+                "your objection blocks approval until the report is revised",
+            ));
+        }
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         gep.state.report.responses.insert(actor, Response::Validated { at });
         gep.record(at, actor, Event::ReportValidated(response), warnings);
@@ -196,7 +242,12 @@ impl Gep<Reported> {
     /// # Errors
     /// DE09 (no comment), LC05 (not the current revision), LC04 (not an
     /// attendee), LC02, LC03.
-    pub fn object_to_report(self, at: Timestamp, actor: PersonId, objection: ReportObjection) -> Result<Self, Refused<Reported>> {
+    pub fn object_to_report(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        objection: ReportObjection,
+    ) -> Result<Self, Refused<Reported>> {
         let mut found = Vec::new();
         self.check_response(at, actor, objection.revision, &mut found);
         if blank(&objection.comment) {
@@ -208,7 +259,13 @@ impl Gep<Reported> {
             ));
         }
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
-        gep.state.report.responses.insert(actor, Response::Objected { at, comment: objection.comment.clone() });
+        gep.state.report.responses.insert(
+            actor,
+            Response::Objected {
+                at,
+                comment: objection.comment.clone(),
+            },
+        );
         gep.record(at, actor, Event::ReportObjected(objection), warnings);
         Ok(gep)
     }
@@ -217,12 +274,22 @@ impl Gep<Reported> {
     ///
     /// # Errors
     /// As [`Gep::<Held>::report`].
-    pub fn revise(self, at: Timestamp, actor: PersonId, report: Report) -> Result<Self, Refused<Reported>> {
+    pub fn revise(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        report: impl Into<Box<Report>>,
+    ) -> Result<Self, Refused<Reported>> {
+        let report = report.into();
         let mut found = Vec::new();
         check_report(&self, at, actor, &report, &mut found);
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         let next = gep.state.report.revision.saturating_add(1);
-        gep.state.report = ReportState { revision: next, report: report.clone(), responses: BTreeMap::new() };
+        gep.state.report = ReportState {
+            revision: next,
+            report: (*report).clone(),
+            responses: BTreeMap::new(),
+        };
         gep.record(at, actor, Event::Revised(report), warnings);
         Ok(gep)
     }
@@ -238,7 +305,10 @@ impl Gep<Reported> {
         let mut found = Vec::new();
         self.common_checks(at, actor, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
-            found.push(actor_not_allowed("un animateur ou l'organisateur", "a facilitator or the organiser"));
+            found.push(actor_not_allowed(
+                "un animateur ou l'organisateur",
+                "a facilitator or the organiser",
+            ));
         }
         let report = &self.state.report;
         let deadline_passed = report.report.validation_deadline.is_some_and(|d| at > d);
@@ -268,8 +338,12 @@ impl Gep<Reported> {
             }
         }
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let state = Approved { reported: gep.state.clone(), approved_at: at };
-        Ok(gep.advance(at, actor, Event::Approved(approval), warnings, state))
+        Ok(
+            gep.advance(at, actor, Event::Approved(approval), warnings, |reported| Approved {
+                reported,
+                approved_at: at,
+            }),
+        )
     }
 }
 

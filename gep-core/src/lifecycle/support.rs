@@ -27,7 +27,10 @@ impl<S: Open> Gep<S> {
         let mut found = Vec::new();
         self.common_checks(at, actor, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
-            found.push(actor_not_allowed("un animateur ou l'organisateur", "a facilitator or the organiser"));
+            found.push(actor_not_allowed(
+                "un animateur ou l'organisateur",
+                "a facilitator or the organiser",
+            ));
         }
         if blank(&request.topic) {
             found.push(Violation::error(

@@ -21,12 +21,16 @@ impl Gep<Proposed> {
         let root = Path::root().key("action");
         check_new_people(
             &self.people,
-            validation.people.iter().enumerate().map(|(i, p)| (root.clone().key("people").index(i), p)),
+            validation.people.iter(),
+            |i| root.clone().key("people").index(i),
             &mut found,
         );
         let knows = |id: &PersonId| self.people.contains_key(id) || validation.people.iter().any(|p| p.id == *id);
         let is_coordination = |id: &PersonId| {
-            self.people.get(id).or_else(|| validation.people.iter().find(|p| p.id == *id)).is_some_and(|p| p.coordination_team)
+            self.people
+                .get(id)
+                .or_else(|| validation.people.iter().find(|p| p.id == *id))
+                .is_some_and(|p| p.coordination_team)
         };
         checks_time(&self, at, &mut found);
         if !knows(&actor) {
@@ -92,8 +96,12 @@ impl Gep<Proposed> {
         }
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         add_people(&mut gep.people, validation.people.iter());
-        let state = Validated { validated_at: at, validated_by: actor };
-        Ok(gep.advance(at, actor, Event::Validated(validation), warnings, state))
+        Ok(
+            gep.advance(at, actor, Event::Validated(validation), warnings, |_| Validated {
+                validated_at: at,
+                validated_by: actor,
+            }),
+        )
     }
 
     /// The coordination team declines the proposal.
@@ -109,8 +117,8 @@ impl Gep<Proposed> {
         }
         reason_given(&decision, &mut found);
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let state = Declined { reason: decision.reason.clone() };
-        Ok(gep.advance(at, actor, Event::Declined(decision), warnings, state))
+        let reason = decision.reason.clone();
+        Ok(gep.advance(at, actor, Event::Declined(decision), warnings, |_| Declined { reason }))
     }
 }
 

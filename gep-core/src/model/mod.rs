@@ -15,5 +15,5 @@ pub use proposal::{CharterAcceptance, Proposal, TeamMember, Venue};
 pub use report::{Report, Synthesis};
 pub use role::Role;
 pub use session::{
-    Attestation, CaseStudy, Document, DocumentKind, QuestionOutcome, Outcome, Round, SessionRecord, WalkIn,
+    Attestation, CaseStudy, Document, DocumentKind, Outcome, QuestionOutcome, Round, SessionRecord, WalkIn,
 };

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The single test command: installs what is missing, then runs every check.
+#
+#   bash scripts/test-all.sh
+#
+# Safe to run again: each install step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+step "toolchain"
+if have rustup; then
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+fi
+cargo --version
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (all targets, warnings denied)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "tests: unit, conformance vectors, schemas, properties, doc tests"
+cargo test --workspace --locked
+
+step "docs (warnings denied)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
+step "gep-wasm builds for wasm32"
+cargo build --locked --target wasm32-unknown-unknown -p gep-wasm
+
+step "example: lifecycle"
+cargo run --locked --quiet --example lifecycle > /dev/null
+
+step "benchmarks compile"
+cargo bench --locked -p gep-core --no-run
+
+printf '\nall checks passed\n'
