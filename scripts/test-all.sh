@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# The single test command: installs what is missing, then runs every check.
+# The single test command: installs what is missing (rustfmt, clippy, the
+# wasm32 target, the wasm-bindgen CLI at the pinned version, npm packages,
+# Chromium and its driver, a Python venv with maturin, pytest and mypy),
+# then runs every check.
 #
 #   bash scripts/test-all.sh
 #
@@ -36,7 +39,16 @@ cargo build --locked --target wasm32-unknown-unknown -p gep-wasm
 step "example: lifecycle"
 cargo run --locked --quiet --example lifecycle > /dev/null
 
+step "example: plan_tables (JSON contract)"
+cargo run --locked --quiet --release --example plan_tables -- --people 37 --rounds 3 --method world-cafe --json > /dev/null
+
 step "benchmarks compile"
 cargo bench --locked -p gep-core --no-run
+
+step "python: the gep module (pytest, mypy --strict, stubtest)"
+bash scripts/test-python.sh
+
+step "gep-wasm: npm packages, size, types, Node and Chromium suites, conformance, e2e, speed"
+bash scripts/test-wasm.sh
 
 printf '\nall checks passed\n'

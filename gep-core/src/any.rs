@@ -156,6 +156,15 @@ impl AnyGep {
             (AnyGep::Held(g), Action::RequestSupport(x)) => step(g.request_support(at, actor, x)),
             (AnyGep::Reported(g), Action::RequestSupport(x)) => step(g.request_support(at, actor, x)),
             (AnyGep::Approved(g), Action::RequestSupport(x)) => step(g.request_support(at, actor, x)),
+            (AnyGep::Announced(g), Action::GiveConsent(x)) => step(g.give_consent(at, actor, x)),
+            (AnyGep::Held(g), Action::GiveConsent(x)) => step(g.give_consent(at, actor, x)),
+            (AnyGep::Reported(g), Action::GiveConsent(x)) => step(g.give_consent(at, actor, x)),
+            (AnyGep::Approved(g), Action::GiveConsent(x)) => step(g.give_consent(at, actor, x)),
+            (AnyGep::Announced(g), Action::WithdrawConsent(x)) => step(g.withdraw_consent(at, actor, x)),
+            (AnyGep::Held(g), Action::WithdrawConsent(x)) => step(g.withdraw_consent(at, actor, x)),
+            (AnyGep::Reported(g), Action::WithdrawConsent(x)) => step(g.withdraw_consent(at, actor, x)),
+            (AnyGep::Approved(g), Action::WithdrawConsent(x)) => step(g.withdraw_consent(at, actor, x)),
+            (AnyGep::Approved(g), Action::PurgePersonalData(x)) => step(g.purge_personal_data(at, actor, x)),
             (gep, action) => {
                 let violation = wrong_state(gep.state(), action.name());
                 Err(RefusedCommand {
@@ -213,6 +222,31 @@ impl AnyGep {
     /// The proposal.
     pub fn proposal(&self) -> &crate::model::Proposal {
         each!(self, g => g.proposal())
+    }
+
+    /// The contact list for `requester` (DE10): see [`Gep::contact_list`].
+    ///
+    /// # Errors
+    /// DE10 before `held`, for a declined or cancelled GEP, for a requester
+    /// who did not attend, and once the personal data were purged.
+    pub fn contact_list(&self, requester: crate::ids::PersonId) -> Result<Vec<crate::privacy::Contact>, Violations> {
+        match self {
+            AnyGep::Held(g) => g.contact_list(requester),
+            AnyGep::Reported(g) => g.contact_list(requester),
+            AnyGep::Approved(g) => g.contact_list(requester),
+            other => Err(crate::privacy::no_contact_list(other.state())),
+        }
+    }
+
+    /// The IC record (OR08): see [`Gep::ic_record`].
+    ///
+    /// # Errors
+    /// OR08 when the GEP is not approved.
+    pub fn ic_record(&self) -> Result<crate::privacy::IcRecord, Violations> {
+        match self {
+            AnyGep::Approved(g) => Ok(g.ic_record()),
+            other => Err(crate::privacy::not_approved(other.state())),
+        }
     }
 }
 

@@ -33,10 +33,16 @@ codes! {
     PR01 => Error, "propose, register", "the only roles are participant, facilitator and guest", "les seuls rôles sont participant, animateur et invité";
     /// No normalising of "best practices" in the report's synthesis.
     ///
-    /// **What it checks.** Reserved for the report scanner; not produced yet by this version. When
-    /// it is, it will be a warning (the command goes through, the warning is kept in the log) at
-    /// `report` and `revise`, pointing into `action.synthesis`, when the synthesis frames its
-    /// content as "best practices" (*bonnes pratiques*) to follow.
+    /// **What it checks.** At `report` and `revise`, every item of the synthesis (`questions`,
+    /// `resources`, `follow_ups`) is searched, folded for case, accents and hyphens, for a phrase
+    /// that frames its content as a norm: *bonne(s) pratique(s)*, *meilleure(s) pratique(s)*,
+    /// *pratique(s) exemplaire(s)*, *pratique(s) à suivre*, *pratique(s) de référence*, *best
+    /// practice(s)*, *good practice(s)*, as whole words
+    /// ([`privacy::best_practices`](crate::privacy::best_practices)). Each one is a warning at the
+    /// item's path (`action.synthesis.follow_ups[0]`…), with the span (`start`, `end`, UTF-8 bytes)
+    /// and the phrase (`text`) in its context; the command goes through and the warning is kept in
+    /// the log. The discussion is not searched: the rule is about how the synthesis frames its
+    /// content.
     ///
     /// **Why.** The charter says: « En aucun cas il ne s'agit de normaliser ou définir des « bonnes
     /// pratiques » mais plutôt d'explorer l'éventail des possibles et de favoriser la réflexion. »
@@ -93,9 +99,12 @@ codes! {
     /// value) is refused with this code at `action.on_behalf_of`: nobody registers for an
     /// organisation. A person's `organisation` may still be recorded in `person.organisation`; that
     /// is not refused. The export part of the rule (the organisation never appears in the report,
-    /// the IC record or the contact list) is reserved for the exports; not produced yet by this
-    /// version, which has no such export (the [`Snapshot`](crate::Snapshot) already carries names
-    /// only, without organisations or contact details). Severity: error.
+    /// the IC record or the contact list) holds by construction: the exports are types without such
+    /// a field. The IC record ([`privacy::IcRecord`](crate::privacy::IcRecord)) carries names and
+    /// an anonymised synthesis, where organisations of the roster are replaced by `[organisation]`;
+    /// the contact list ([`privacy::Contact`](crate::privacy::Contact)) names and e-mail addresses
+    /// only; the report's scan warns of an organisation of the roster ([`Code::DE08`]); the
+    /// [`Snapshot`](crate::Snapshot) carries names and ids only. Severity: error.
     ///
     /// **Why.** The charter says: « Chacun participe à titre personnel sans engager son
     /// organisme. » (In English: everyone takes part in a personal capacity, without committing
@@ -359,11 +368,23 @@ codes! {
     DE07 => Error, "propose", "a GEP lasts an evening, half a day or a day", "un GEP dure une soirée, une demi-journée ou une journée";
     /// The report is anonymised.
     ///
-    /// **What it checks.** Reserved for the report scanner; not produced yet by this version. When
-    /// it is, at `report` and `revise`, the synthesis will be scanned against the roster: a given,
-    /// family or full name (accents, case and elision folded), an e-mail address or a phone number
-    /// of anyone on the roster will be an error; any e-mail address or phone number at all an
-    /// error; an organisation of someone on the roster a warning.
+    /// **What it checks.** At `report` and `revise`, every text of the report (each item of the
+    /// synthesis, the discussion, the evaluation and the expectations) is scanned against the
+    /// roster, everyone known to the GEP ([`privacy::Scanner`](crate::privacy::Scanner)). Errors:
+    /// a given, family or full name of the roster (in either order; folded for case, accents
+    /// precomposed or combining, apostrophes and elisions, hyphens and spaces; particles kept, so
+    /// `Le Goff`, `Legoff` and `N’Diaye`, `Ndiaye` match; whole words only, so Léa is not in
+    /// Léandre), any e-mail address, any French phone number (`06 12 34 56 78`, `06.12.34.56.78`,
+    /// `0612345678`, `+33 6…`, `+33 (0)6…`, `0033 6…`; years, dates, amounts and counts are not
+    /// numbers of ten digits from a `0`) and a roster's phone in any format. Warnings: a single
+    /// name written in lower case that is also a common French word (*pierre*, *rose*, *claire*,
+    /// *fontaine*…), and an organisation of the roster. Each finding points at its text
+    /// (`action.discussion`, `action.synthesis.questions[1]`…) with its `kind`, `start` and `end`
+    /// (UTF-8 bytes) in the context, and, for an error, the matched `text`, its `occurrence` and
+    /// the `person`. The author may waive an error-level finding in the report's `waivers`
+    /// (`field`, `text`, `occurrence`, a non-blank `reason`): it is then kept as a warning, and the
+    /// waiver is recorded with the report and shown to the attendees who validate it; a waiver
+    /// without a reason is [`Code::IN07`], one that matches nothing a warning.
     ///
     /// **Why.** The charter says: « Le compte-rendu est anonymisé et de se réfère pas explicitement
     /// à des personnes ou des situations particulières. » (In English: the report is anonymised and
@@ -380,7 +401,15 @@ codes! {
     ///
     /// **Instead.** Write about practices, not people: "une participante a décrit…", and share
     /// resources by their title or public address. Contact details are shared, with consent, in the
-    /// contact list ([`Code::DE10`]), never in the report.
+    /// contact list ([`Code::DE10`]), never in the report. Where a finding does not identify anyone
+    /// (a street named after someone, a namesake), waive it with a reason:
+    ///
+    /// ```json
+    /// "waivers": [{"field": ["discussion"], "text": "Camille", "occurrence": 0,
+    ///              "reason": "la rue Camille Desmoulins"}]
+    /// ```
+    ///
+    /// The IC record redacts every error-level finding, waived or not.
     DE08 => Error, "report, revise", "the report is anonymised", "le compte-rendu est anonymisé";
     /// The report is validated by the attendees before approval.
     ///
@@ -413,10 +442,15 @@ codes! {
     DE09 => Error, "approve", "the report is validated by the attendees", "le compte-rendu est validé par les participants";
     /// Contact details are shared only with consent, only among attendees.
     ///
-    /// **What it checks.** Reserved for the contact-list export; not produced yet by this version,
-    /// which has no contact list. When it is, the contact list will go only to attendees, hold only
-    /// attendees who consented (consent may be given or withdrawn at any time), and exist only from
-    /// the `held` state on; an export that breaks this will be an error.
+    /// **What it checks.** Consent is given and withdrawn by the person themselves with the
+    /// `give_consent` and `withdraw_consent` commands, in any state from `announced` on, approval
+    /// included (events `consent_given`, `consent_withdrawn`). The contact list
+    /// ([`Gep::contact_list`](crate::Gep::contact_list), [`AnyGep::contact_list`](crate::AnyGep))
+    /// holds the name and e-mail address of each attendee whose latest word is consent, and
+    /// nothing else (no phone, no organisation: [`Code::PR04`]). Asking for it is an error with
+    /// this code when the requester is not an attendee (path `requester`), before `held` or for a
+    /// declined or cancelled GEP (path root, the `state` in the context), and once the personal
+    /// data were purged.
     ///
     /// **Why.** The charter says: « Suite à la rencontre, les coordonnées (noms, courriels...) des
     /// participants peuvent être partagées au sein du groupe pour faciliter des échanges
@@ -424,10 +458,14 @@ codes! {
     /// meeting, the participants' contact details (names, e-mails…) may be shared within the group
     /// to ease later exchanges, subject to the consent of the persons concerned).
     ///
-    /// **Example.** None yet: this version has neither a consent field nor a contact-list export.
+    /// **Example.** A coordination member who did not attend asks for the list:
     ///
-    /// **Instead.** Until the export exists, share contact details only among attendees and only
-    /// for those who agreed, outside the report.
+    /// ```text
+    /// gep.contact_list(coordinator)  →  DE10 at ["requester"]
+    /// ```
+    ///
+    /// **Instead.** Each attendee who wishes to be reachable sends `give_consent`; the list is for
+    /// the attendees, after the meeting.
     DE10 => Error, "export", "contact details are shared only with consent", "les coordonnées ne sont partagées qu'avec accord";
     /// Documents handed out are of the kinds the charter lists.
     ///
@@ -644,11 +682,14 @@ codes! {
     OR07 => Error, "announce, register, hold", "registrations follow the order of arrival within the cap", "les inscriptions suivent l'ordre d'arrivée dans la limite fixée";
     /// The IC record holds exactly dates, places, theme, names and synthesis.
     ///
-    /// **What it checks.** Reserved for the IC record export; not produced yet by this version,
-    /// which has no IC record. When it is, the IC record of an `approved` GEP will hold exactly the
-    /// dates, places, theme, names of the participants (as a separate list) and the synthesis of
-    /// the discussions, and nothing else about persons (no e-mail, phone or organisation); an
-    /// export that breaks this will be an error.
+    /// **What it checks.** The IC record ([`privacy::IcRecord`](crate::privacy::IcRecord), its
+    /// schema `schemas/ic_record.schema.json`) of an `approved` GEP holds exactly the GEP's id, the
+    /// dates (start, end), the place (venue name, city), the theme, the names of the participants
+    /// (every attendee's given and family names, as a separate list) and the synthesis of the
+    /// discussions (the approved report's questions, resources, follow-ups and discussion,
+    /// anonymised with one placeholder per person: `[personne A]`, `[courriel]`, `[téléphone]`,
+    /// `[organisation]`), and nothing else about persons. Asking for the IC record of a GEP that
+    /// is not approved is an error with this code (path root, the `state` in the context).
     ///
     /// **Why.** The charter says: « Un compte-rendu synthétique des GEP (dates, lieux, thème, noms
     /// des participants, synthèse des discussions) doit être transmis à l'IC pour alimenter la base
@@ -656,7 +697,11 @@ codes! {
     /// names of the participants, synthesis of the discussions) must be transmitted to the IC to
     /// feed its online database).
     ///
-    /// **Example.** None yet: this version produces no IC record.
+    /// **Example.** Asking for the IC record of a reported GEP:
+    ///
+    /// ```text
+    /// gep.ic_record()  →  OR08 (state: reported)
+    /// ```
     ///
     /// **Instead.** Transmit to the IC only the fields the charter lists, once the report is
     /// approved ([`Code::DE09`]).

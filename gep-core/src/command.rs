@@ -75,6 +75,14 @@ pub enum Action {
     Approve(Approval),
     /// A facilitator asks the IC for support (OR09).
     RequestSupport(SupportRequest),
+    /// The actor agrees that their contact details go on the contact list
+    /// (DE10); from `announced` on.
+    GiveConsent(Consent),
+    /// The actor withdraws that agreement (DE10); from `announced` on.
+    WithdrawConsent(Consent),
+    /// Purges the personal data the IC record does not need, once approved
+    /// (data retention; PR04, OR08).
+    PurgePersonalData(Purge),
 }
 
 impl Action {
@@ -95,6 +103,9 @@ impl Action {
             Action::Revise(_) => "revise",
             Action::Approve(_) => "approve",
             Action::RequestSupport(_) => "request_support",
+            Action::GiveConsent(_) => "give_consent",
+            Action::WithdrawConsent(_) => "withdraw_consent",
+            Action::PurgePersonalData(_) => "purge_personal_data",
         }
     }
 }
@@ -216,6 +227,16 @@ pub struct SupportRequest {
     pub topic: String,
 }
 
+/// A change of consent to the contact list (DE10): the actor's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {}
+
+/// The purge of personal data after approval.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Purge {}
+
 /// One entry of the event log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -284,6 +305,13 @@ pub enum Event {
     Approved(Approval),
     /// See [`Action::RequestSupport`].
     SupportRequested(SupportRequest),
+    /// See [`Action::GiveConsent`].
+    ConsentGiven(Consent),
+    /// See [`Action::WithdrawConsent`].
+    ConsentWithdrawn(Consent),
+    /// See [`Action::PurgePersonalData`]. The events before it have their
+    /// personal data purged (see [`Gep::purge_personal_data`](crate::Gep)).
+    PersonalDataPurged(Purge),
 }
 
 impl Event {
@@ -304,6 +332,9 @@ impl Event {
             Event::Revised(x) => Action::Revise(x),
             Event::Approved(x) => Action::Approve(x),
             Event::SupportRequested(x) => Action::RequestSupport(x),
+            Event::ConsentGiven(x) => Action::GiveConsent(x),
+            Event::ConsentWithdrawn(x) => Action::WithdrawConsent(x),
+            Event::PersonalDataPurged(x) => Action::PurgePersonalData(x),
             derived @ Event::AdmittedFromWaitingList(_) => return Err(derived),
         })
     }
@@ -326,6 +357,9 @@ impl Event {
             Event::Revised(_) => "revised",
             Event::Approved(_) => "approved",
             Event::SupportRequested(_) => "support_requested",
+            Event::ConsentGiven(_) => "consent_given",
+            Event::ConsentWithdrawn(_) => "consent_withdrawn",
+            Event::PersonalDataPurged(_) => "personal_data_purged",
         }
     }
 }
@@ -347,6 +381,9 @@ mod action_de {
         "revise" => Revise(Box<Report>),
         "approve" => Approve(Approval),
         "request_support" => RequestSupport(SupportRequest),
+        "give_consent" => GiveConsent(Consent),
+        "withdraw_consent" => WithdrawConsent(Consent),
+        "purge_personal_data" => PurgePersonalData(Purge),
     });
 }
 
@@ -368,5 +405,8 @@ mod event_de {
         "revised" => Revised(Box<Report>),
         "approved" => Approved(Approval),
         "support_requested" => SupportRequested(SupportRequest),
+        "consent_given" => ConsentGiven(Consent),
+        "consent_withdrawn" => ConsentWithdrawn(Consent),
+        "personal_data_purged" => PersonalDataPurged(Purge),
     });
 }

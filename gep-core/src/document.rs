@@ -161,26 +161,26 @@ fn check_size(len: usize) -> Result<(), Violations> {
 /// IN01 (syntax), IN02 (unknown field), IN03 (missing field), IN04 (type or
 /// value), IN05 (timestamp), IN06 (version).
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> {
-    // The fast path parses without tracking where it is; only when it fails
-    // is the text parsed again, tracking the path, to say where.
-    match serde_json::from_str(text) {
-        Ok(value) => Ok(value),
-        Err(_) => Err(parse_error_with_path::<T>(text)),
+    // Natively, the fast path parses without tracking where it is; only when
+    // it fails is the text parsed again, tracking the path, to say where. In
+    // WebAssembly, where the module's size counts, the text is parsed once,
+    // tracking: one copy of every deserializer instead of two.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
     }
+    parse_tracked(text)
 }
 
-#[cold]
-fn parse_error_with_path<'de, T: Deserialize<'de>>(text: &'de str) -> Violations {
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
+fn parse_tracked<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => input_violation(convert_path(e.path()), e.inner()),
-        // Trailing characters after the value.
-        Ok(_) => match de.end() {
-            Err(e) => input_violation(Path::root(), &e),
-            Ok(()) => Violation::error(Code::IN01, Path::root(), "JSON mal formé", "malformed JSON"),
-        },
-    };
-    Violations(vec![error])
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
+        .map_err(|e| Violations(vec![input_violation(convert_path(e.path()), e.inner())]))?;
+    // Trailing characters after the value.
+    de.end()
+        .map_err(|e| Violations(vec![input_violation(Path::root(), &e)]))?;
+    Ok(value)
 }
 
 fn convert_path(path: &serde_path_to_error::Path) -> Path {
@@ -264,6 +264,16 @@ fn classify_data(message: &str) -> (Code, String) {
     } else {
         (Code::IN04, "type ou valeur incorrects".to_owned())
     }
+}
+
+/// Replays a log through the state machine (the purge of personal data
+/// replays the purged log).
+pub(crate) fn replay_log(gep_id: GepId, events: Vec<LogEntry>) -> Result<AnyGep, Violations> {
+    replay(Document {
+        version: Version::CURRENT,
+        gep_id,
+        events,
+    })
 }
 
 /// Replays a parsed document through the state machine.

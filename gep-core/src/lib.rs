@@ -40,8 +40,11 @@
 //! - [`AnyGep`]: the same transitions, taken as [`Command`]s at run time.
 //! - [`document`]: the JSON event log; loading replays it.
 //! - [`Snapshot`]: the current state, for display.
+//! - [`privacy`]: the anonymisation scanner and redaction (DE08, PR02), the
+//!   contact list (DE10), the IC record (OR08).
 //! - [`Violation`], [`Code`]: violations as data; the table of codes.
 //! - [`schema`]: the JSON Schemas of the wire formats.
+//! - [`planner`]: table plans for the day (DE03), pure and seeded.
 //!
 //! ## Codes
 //! Each code is documented on its [`Code`] variant: what it checks, why
@@ -58,6 +61,8 @@ pub mod ffi;
 mod ids;
 pub mod lifecycle;
 pub mod model;
+pub mod planner;
+pub mod privacy;
 pub mod sample;
 pub mod schema;
 mod snapshot;
@@ -68,8 +73,8 @@ mod violation;
 pub use any::{AnyGep, RefusedCommand};
 pub use code::{Code, RuleSeverity, UnknownCode};
 pub use command::{
-    Action, Admission, Announcement, Approval, Command, Decision, Event, KeptWarning, LogEntry, Meeting, Registration,
-    ReportObjection, ReportResponse, SupportRequest, Validation, Withdrawal,
+    Action, Admission, Announcement, Approval, Command, Consent, Decision, Event, KeptWarning, LogEntry, Meeting,
+    Purge, Registration, ReportObjection, ReportResponse, SupportRequest, Validation, Withdrawal,
 };
 pub use document::{Document, FORMAT_VERSION, MAX_DOCUMENT_BYTES};
 pub use ids::{GepId, PersonId};

@@ -13,7 +13,8 @@
 
 use crate::any::AnyGep;
 use crate::command::{
-    Action, Announcement, Approval, Command, Meeting, Registration, ReportResponse, Validation, Withdrawal,
+    Action, Announcement, Approval, Command, Consent, Meeting, Purge, Registration, ReportResponse, Validation,
+    Withdrawal,
 };
 use crate::ids::{GepId, PersonId};
 use crate::lifecycle::{Gep, Proposed};
@@ -399,6 +400,7 @@ pub fn report_of(bytes: usize) -> Report {
         evaluation: Some("Séance jugée utile ; le temps en sous-groupes a paru trop court.".to_owned()),
         expectations: Some("Approfondir le lien avec les bailleurs sociaux.".to_owned()),
         validation_deadline: Some(at("2026-05-15T18:00:00+02:00")),
+        waivers: Vec::new(),
     }
 }
 
@@ -417,6 +419,29 @@ pub fn validate_report(person: PersonId) -> Command {
         at("2026-04-22T09:00:00+02:00"),
         person,
         Action::ValidateReport(ReportResponse { revision: 1 }),
+    )
+}
+
+/// `give_consent` by `person` to the contact list, on 24 April.
+pub fn give_consent(person: PersonId) -> Command {
+    Command::new(at("2026-04-24T09:00:00+02:00"), person, Action::GiveConsent(Consent {}))
+}
+
+/// `withdraw_consent` by `person`, on 24 April.
+pub fn withdraw_consent(person: PersonId) -> Command {
+    Command::new(
+        at("2026-04-24T10:00:00+02:00"),
+        person,
+        Action::WithdrawConsent(Consent {}),
+    )
+}
+
+/// `purge_personal_data`, by the organiser, on 1 June.
+pub fn purge() -> Command {
+    Command::new(
+        at("2026-06-01T09:00:00+02:00"),
+        ORGANISER,
+        Action::PurgePersonalData(Purge {}),
     )
 }
 

@@ -9,6 +9,7 @@
 //! assert!(names.contains(&"document.schema.json"));
 //! ```
 
+use crate::privacy::IcRecord;
 use crate::{Command, Document, Snapshot, Violation};
 
 /// Every schema: its file name and its JSON.
@@ -25,6 +26,10 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         (
             "snapshot.schema.json",
             serde_json::to_value(schemars::schema_for!(Snapshot)).unwrap_or_default(),
+        ),
+        (
+            "ic_record.schema.json",
+            serde_json::to_value(schemars::schema_for!(IcRecord)).unwrap_or_default(),
         ),
         (
             "violation.schema.json",

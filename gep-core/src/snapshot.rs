@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::any::AnyGep;
 use crate::ids::{GepId, PersonId};
 use crate::lifecycle::{Registrations, ReportState, Response, State};
-use crate::model::{Format, Role, Venue};
+use crate::model::{Format, Role, Venue, Waiver};
 use crate::time::Timestamp;
 use crate::violation::Violation;
 
@@ -114,6 +114,10 @@ pub struct ReportView {
     pub objections: Vec<ObjectionView>,
     /// Attendees who have not answered.
     pub pending: Vec<PersonId>,
+    /// The findings of the anonymisation scan that the author waived, with
+    /// their reasons (DE08), for those who validate the report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
 }
 
 /// An objection.
@@ -158,6 +162,7 @@ fn report_view<'a>(report: &ReportState, attendees: impl Iterator<Item = &'a Per
         validated_by: Vec::new(),
         objections: Vec::new(),
         pending: Vec::new(),
+        waivers: report.report().waivers.clone(),
     };
     for person in attendees {
         match report.responses().get(person) {

@@ -64,8 +64,13 @@ macro_rules! deserialize_tagged {
                     }
                     None => return Err(A::Error::missing_field("type")),
                 };
+                // Read again from text, with the deserializer types that the
+                // path-tracking parse uses: no third copy of every payload's
+                // deserializer (it weighs on the WebAssembly build).
+                let text = serde_json::Value::Object(object).to_string();
+                let mut json = serde_json::Deserializer::from_str(&text);
                 let mut track = serde_path_to_error::Track::new();
-                let de = serde_path_to_error::Deserializer::new(serde_json::Value::Object(object), &mut track);
+                let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
                 let result = payload(&tag, de);
                 result.map_err(|e| A::Error::custom(crate::tagged::inner_error(track, &e)))
             }

@@ -1319,6 +1319,7 @@ fn the_generator_reaches_every_state_and_the_codes_it_aims_at() {
         Code::OR06,
         Code::OR07,
         Code::DE05,
+        Code::DE08,
         Code::DE09,
         Code::IN07,
     ] {

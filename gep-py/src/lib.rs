@@ -1,43 +1,41 @@
-//! Python bindings of `gep-core` (`import gep`): JSON in, JSON out.
+//! Python bindings of `gep-core`: the native module `gep._gep`, re-exported
+//! by the pure-Python package `gep` (`python/gep/`).
 //!
-//! Every function converts strings and calls [`gep_core::ffi`]; no rule is
-//! written here.
+//! This crate converts types and errors and nothing else: every rule is in
+//! `gep-core`. Modules: [`convert`] (Python values ↔ the JSON wire form,
+//! datetimes), [`errors`] (violations and exceptions), [`gep`] (the `Gep`
+//! class and the lifecycle), [`rules`] (the catalogue), [`spans`] (UTF-8
+//! byte offsets → code points), [`privacy`] (the anonymisation scanner
+//! and redaction), [`planner`] (table plans).
 
 #![deny(missing_docs)]
 
-use gep_core::ffi;
+pub mod convert;
+pub mod errors;
+pub mod gep;
+pub mod planner;
+pub mod privacy;
+pub mod rules;
+pub mod spans;
+
 use pyo3::prelude::*;
 
-/// Loads a document; returns the JSON answer.
-#[pyfunction]
-fn load_document(document: &str) -> String {
-    ffi::load(document).to_json()
-}
-
-/// Starts a GEP from a `propose` command; returns the JSON answer.
-#[pyfunction]
-fn start_gep(gep_id: &str, command: &str) -> String {
-    ffi::start(gep_id, command).to_json()
-}
-
-/// Applies a command to a document; returns the JSON answer.
-#[pyfunction]
-fn apply_command(document: &str, command: &str) -> String {
-    ffi::apply(document, command).to_json()
-}
-
-/// The rules catalogue, as JSON.
-#[pyfunction]
-fn rules() -> String {
-    serde_json::to_string(&ffi::rules()).unwrap_or_default()
-}
-
-/// The `gep` module.
-#[pymodule]
-fn gep(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(load_document, m)?)?;
-    m.add_function(wrap_pyfunction!(start_gep, m)?)?;
-    m.add_function(wrap_pyfunction!(apply_command, m)?)?;
-    m.add_function(wrap_pyfunction!(rules, m)?)?;
+/// The native module, `gep._gep`.
+#[pymodule(name = "_gep")]
+fn gep_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<gep::PyGep>()?;
+    m.add_class::<gep::PyLogEntry>()?;
+    m.add_class::<errors::PyViolation>()?;
+    m.add_class::<rules::PyRule>()?;
+    m.add_function(wrap_pyfunction!(gep::py_start, m)?)?;
+    m.add_function(wrap_pyfunction!(gep::py_propose, m)?)?;
+    m.add_function(wrap_pyfunction!(gep::py_loads, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::rules, m)?)?;
+    m.add("RULE_CODES", rules::codes(m.py())?)?;
+    m.add("FORMAT_VERSION", gep_core::FORMAT_VERSION)?;
+    m.add("MAX_DOCUMENT_BYTES", gep_core::MAX_DOCUMENT_BYTES)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    privacy::register(m)?;
+    planner::register(m)?;
     Ok(())
 }

@@ -24,14 +24,16 @@
 
 mod announce;
 mod checks;
+mod consent;
 mod hold;
 mod propose;
 mod register;
 mod report;
+mod retention;
 mod support;
 mod validate;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::code::Code;
@@ -41,8 +43,11 @@ use crate::model::{Person, Proposal, Role};
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation, Violations};
 
+pub use consent::{AcceptsConsent, Attended};
 pub use register::{RegistrationEntry, RegistrationStatus, Registrations};
 pub use report::{ReportState, Response};
+pub use retention::{PURGED_COMMENT, purged_email};
+pub use support::Open;
 
 /// A GEP in state `S`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +60,8 @@ pub struct Gep<S> {
     proposal: Box<Proposal>,
     log: Vec<LogEntry>,
     warnings: Vec<Violation>,
+    /// Who agreed to be on the contact list (DE10).
+    consents: BTreeSet<PersonId>,
     state: Box<S>,
 }
 
@@ -324,6 +331,7 @@ impl<S> Gep<S> {
             proposal: self.proposal,
             log: self.log,
             warnings: self.warnings,
+            consents: self.consents,
             state: Box::new(next(*self.state)),
         };
         gep.record(at, actor, event, warnings);

@@ -44,6 +44,7 @@ impl Gep<Proposed> {
             proposal: proposal.clone(),
             log: Vec::new(),
             warnings: Vec::new(),
+            consents: std::collections::BTreeSet::new(),
             state: Box::new(Proposed),
         };
         gep.record(at, actor, Event::Proposed(proposal), found);

@@ -186,15 +186,7 @@ impl Gep<Announced> {
             &mut found,
         );
         if at >= self.proposal.format.start {
-            found.push(
-                Violation::error(
-                    Code::OR07,
-                    Path::root().key("at"),
-                    "les inscriptions sont closes : le GEP a commencé",
-                    "registration is closed: the GEP has started",
-                )
-                .with("start", self.proposal.format.start),
-            );
+            found.push(registration_closed(self.proposal.format.start));
         }
         let regs = &self.state.registrations;
         let email = person.folded_email();
@@ -248,15 +240,7 @@ impl Gep<Announced> {
         let mut found = Vec::new();
         self.common_checks(at, actor, &mut found);
         if at >= self.proposal.format.start {
-            found.push(
-                Violation::error(
-                    Code::OR07,
-                    Path::root().key("at"),
-                    "les inscriptions sont closes : le GEP a commencé",
-                    "registration is closed: the GEP has started",
-                )
-                .with("start", self.proposal.format.start),
-            );
+            found.push(registration_closed(self.proposal.format.start));
         }
         let person = withdrawal.person;
         if self.people.contains_key(&actor) && actor != person && actor != self.organiser {
@@ -295,6 +279,17 @@ impl Gep<Announced> {
     pub fn registrations(&self) -> &Registrations {
         &self.state.registrations
     }
+}
+
+/// OR07: registration closes when the GEP starts.
+fn registration_closed(start: Timestamp) -> Violation {
+    Violation::error(
+        Code::OR07,
+        Path::root().key("at"),
+        "les inscriptions sont closes : le GEP a commencé",
+        "registration is closed: the GEP has started",
+    )
+    .with("start", start)
 }
 
 /// PR05.

@@ -1,7 +1,7 @@
 //! `report`, `validate_report`, `object_to_report`, `revise` and `approve`
-//! (DE05, DE06, DE09).
+//! (DE05, DE06, DE08, DE09, PR02).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use crate::code::Code;
 use crate::command::{Approval, Event, ReportObjection, ReportResponse};
 use crate::ids::PersonId;
 use crate::model::{Report, Role};
+use crate::privacy::{Finding, FindingKind, Scanner, best_practices};
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -58,7 +59,151 @@ pub enum Response {
     },
 }
 
-/// DE05 and DE06 checks of a report, and the deadline's.
+/// The texts of a report that the scanner reads, with their paths from the
+/// report, and whether they belong to the synthesis (PR02).
+fn report_texts(report: &Report) -> Vec<(Path, &str, bool)> {
+    let mut out = Vec::new();
+    let s = &report.synthesis;
+    for (name, section) in [
+        ("questions", &s.questions),
+        ("resources", &s.resources),
+        ("follow_ups", &s.follow_ups),
+    ] {
+        for (i, item) in section.iter().flatten().enumerate() {
+            out.push((Path::root().key("synthesis").key(name).index(i), item.as_str(), true));
+        }
+    }
+    out.push((Path::root().key("discussion"), report.discussion.as_str(), false));
+    for (name, text) in [
+        ("evaluation", &report.evaluation),
+        ("expectations", &report.expectations),
+    ] {
+        if let Some(text) = text {
+            out.push((Path::root().key(name), text.as_str(), false));
+        }
+    }
+    out
+}
+
+fn finding_fr(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Name => "le compte-rendu ne nomme personne : ce nom est celui d'une personne du GEP",
+        FindingKind::Email => "le compte-rendu ne contient aucune adresse électronique",
+        FindingKind::Phone => "le compte-rendu ne contient aucun numéro de téléphone",
+        FindingKind::Organisation => "le compte-rendu mentionne l'organisme d'une personne du GEP",
+        FindingKind::BestPractice => "la synthèse présente son contenu comme de « bonnes pratiques »",
+    }
+}
+
+fn finding_en(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Name => "the report names no one: this is the name of a person of the GEP",
+        FindingKind::Email => "the report holds no e-mail address",
+        FindingKind::Phone => "the report holds no phone number",
+        FindingKind::Organisation => "the report mentions the organisation of a person of the GEP",
+        FindingKind::BestPractice => "the synthesis frames its content as \"best practices\"",
+    }
+}
+
+/// A finding as a violation. Only errors (returned to the author, never
+/// kept) carry the matched text: kept warnings hold no personal data.
+fn finding_violation(finding: &Finding, path: Path, occurrence: usize) -> Violation {
+    let v = if finding.is_error() {
+        Violation::error(finding.code(), path, finding_fr(finding.kind), finding_en(finding.kind))
+            .with("text", &finding.text)
+            .with("occurrence", occurrence)
+    } else if finding.kind == FindingKind::Name {
+        Violation::warning(
+            Code::DE08,
+            path,
+            "un mot en minuscules est aussi le nom d'une personne du GEP : vérifiez qu'il ne la désigne pas",
+            "a lower-case word is also the name of a person of the GEP: check that it does not refer to them",
+        )
+    } else {
+        Violation::warning(finding.code(), path, finding_fr(finding.kind), finding_en(finding.kind))
+    };
+    let v = v
+        .with("kind", finding.kind)
+        .with("start", finding.start)
+        .with("end", finding.end);
+    match finding.person {
+        Some(person) if finding.is_error() => v.with("person", person),
+        _ => v,
+    }
+}
+
+/// DE08 and PR02: every text of the report scanned against everyone known
+/// to the GEP. An error-level finding refuses the report unless the author
+/// waives it with a reason; it is then kept as a warning.
+fn check_anonymity<S: super::GepState>(gep: &Gep<S>, report: &Report, found: &mut Vec<Violation>) {
+    let root = Path::root().key("action");
+    let texts = report_texts(report);
+    let strs: Vec<&str> = texts.iter().map(|(_, text, _)| *text).collect();
+    // Built for these texts only: the same findings, for a fraction of the cost.
+    let scanner = Scanner::from_people_for(gep.people.values(), &strs);
+    let mut used = vec![false; report.waivers.len()];
+    for (field, text, synthesis) in texts {
+        let path = field.clone().prefixed(&root);
+        let mut occurrences: HashMap<String, usize> = HashMap::new();
+        for finding in scanner.scan(text) {
+            if !finding.is_error() {
+                found.push(finding_violation(&finding, path.clone(), 0));
+                continue;
+            }
+            let count = occurrences.entry(finding.text.clone()).or_insert(0);
+            let occurrence = *count;
+            *count += 1;
+            let waiver = report.waivers.iter().position(|w| {
+                w.field == field && w.text == finding.text && w.occurrence == occurrence && !blank(&w.reason)
+            });
+            match waiver.and_then(|i| used.get_mut(i).map(|u| (i, u))) {
+                Some((i, used)) => {
+                    *used = true;
+                    found.push(
+                        Violation::warning(
+                            Code::DE08,
+                            path.clone(),
+                            "l'auteur a levé ce constat de l'anonymisation, avec une raison",
+                            "the author waived this finding of the anonymisation scan, with a reason",
+                        )
+                        .with("kind", finding.kind)
+                        .with("start", finding.start)
+                        .with("end", finding.end)
+                        .with("waiver", i),
+                    );
+                }
+                None => found.push(finding_violation(&finding, path.clone(), occurrence)),
+            }
+        }
+        if synthesis {
+            found.extend(
+                best_practices(text)
+                    .iter()
+                    .map(|f| finding_violation(f, path.clone(), 0)),
+            );
+        }
+    }
+    for (i, (waiver, used)) in report.waivers.iter().zip(used).enumerate() {
+        let path = root.clone().key("waivers").index(i);
+        if blank(&waiver.reason) {
+            found.push(Violation::error(
+                Code::IN07,
+                path.key("reason"),
+                "la raison de la levée est vide",
+                "the reason of the waiver is empty",
+            ));
+        } else if !used {
+            found.push(Violation::warning(
+                Code::DE08,
+                path,
+                "cette levée ne correspond à aucun constat du compte-rendu",
+                "this waiver matches no finding of the report",
+            ));
+        }
+    }
+}
+
+/// DE05, DE06, DE08, PR02 checks of a report, and the deadline's.
 fn check_report<S: super::GepState>(
     gep: &Gep<S>,
     at: Timestamp,
@@ -147,15 +292,24 @@ fn check_report<S: super::GepState>(
             "the validation deadline must come after the report is sent",
         ));
     }
+    check_anonymity(gep, report, found);
 }
 
 impl Gep<Held> {
     /// A facilitator submits the report: revision 1.
     ///
+    /// Every text of the report (the synthesis, the discussion, the
+    /// evaluation and the expectations) is scanned against everyone known to
+    /// the GEP ([`Scanner`]).
+    ///
     /// # Errors
-    /// DE05 (a missing section, an author who is not a facilitator), DE09 (a
-    /// deadline in the past), LC04, LC02, LC03. A missing evaluation or
-    /// expectations section is a DE06 warning.
+    /// DE05 (a missing section, an author who is not a facilitator), DE08 (a
+    /// name, an e-mail address or a phone number in a text, unless the
+    /// author waived it), DE09 (a deadline in the past), IN07 (a waiver
+    /// without a reason), LC04, LC02, LC03. Warnings: DE06 (no evaluation or
+    /// expectations), DE08 (an organisation of the roster, a lower-case name
+    /// that is a common word, a waived finding, a waiver that matches
+    /// nothing), PR02 (best practices in the synthesis).
     pub fn report(self, at: Timestamp, actor: PersonId, report: impl Into<Box<Report>>) -> Transition<Held, Reported> {
         let report = report.into();
         let mut found = Vec::new();

@@ -12,7 +12,7 @@ mod session;
 pub use format::{Format, FormatKind, Slot};
 pub use person::{IcStatus, Person};
 pub use proposal::{CharterAcceptance, Proposal, TeamMember, Venue};
-pub use report::{Report, Synthesis};
+pub use report::{Report, Synthesis, Waiver};
 pub use role::Role;
 pub use session::{
     Attestation, CaseStudy, Document, DocumentKind, Outcome, QuestionOutcome, Round, SessionRecord, WalkIn,

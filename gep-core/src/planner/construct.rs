@@ -1,0 +1,260 @@
+//! The starting plan: an algebraic construction that seats people so that
+//! no two meet twice for as many rounds as the arithmetic allows.
+//!
+//! People stand in `h` rows of `g` (the last row may be short); in a round
+//! with multiplier `m`, person `(i, j)` (row `i`, column `j`) sits at table
+//! `(j + m·i) mod g`. Each table then gets one person from each row, so the
+//! table sizes are balanced, and two rounds with multipliers `m`, `m'` seat
+//! two people together twice only if `(m − m')·(i − i') ≡ 0 (mod g)`. With
+//! `g` prime and at least `h`, any `g` multipliers give `g` rounds without a
+//! repeat (an affine plane when `h = g`, which gives one more round: the rows
+//! themselves). People of one row never meet in these rounds, so colleagues
+//! and pairs to keep apart are put in the same row, and row 0, whose members
+//! never move, gives the world café its hosts.
+
+use std::collections::BTreeMap;
+
+use super::request::{Method, Problem};
+use super::rng::Rng;
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// Whether two rounds whose multipliers differ by `d` never seat two people
+/// together twice: the smallest row gap `Δ` with `d·Δ ≡ 0 (mod g)` is
+/// `g / gcd(d, g)`, which must be at least the number of rows.
+fn compatible(d: usize, g: usize, rows: usize) -> bool {
+    let d = d % g.max(1);
+    d != 0 && g / gcd(d, g) >= rows
+}
+
+/// The largest set of multipliers (up to `want`) that are pairwise
+/// compatible, starting with 0: a clique in a circulant graph, found by a
+/// depth-first search with a bounded number of steps.
+pub(crate) fn multipliers(g: usize, rows: usize, want: usize) -> Vec<usize> {
+    if want == 0 || g == 0 {
+        return Vec::new();
+    }
+    let mut best = vec![0];
+    let mut current = vec![0];
+    let mut steps = 20_000u32;
+    extend(g, rows, want, 1, &mut current, &mut best, &mut steps);
+    best
+}
+
+fn extend(
+    g: usize,
+    rows: usize,
+    want: usize,
+    start: usize,
+    current: &mut Vec<usize>,
+    best: &mut Vec<usize>,
+    steps: &mut u32,
+) -> bool {
+    if current.len() > best.len() {
+        best.clone_from(current);
+    }
+    if best.len() >= want {
+        return true;
+    }
+    for c in start..g {
+        if *steps == 0 || current.len() + (g - c) <= best.len() {
+            return false;
+        }
+        *steps -= 1;
+        if current.iter().all(|&m| compatible(c + g - m, g, rows)) {
+            current.push(c);
+            if extend(g, rows, want, c + 1, current, best, steps) {
+                return true;
+            }
+            current.pop();
+        }
+    }
+    false
+}
+
+/// The number of rows for `n` people at `g` tables.
+fn row_count(n: usize, g: usize) -> usize {
+    n.div_ceil(g.max(1))
+}
+
+/// Whether the rows themselves make one more round without repeats (rotation
+/// only: `n = g²`).
+fn rows_round(n: usize, g: usize, method: Method) -> bool {
+    method == Method::Rotation && g >= 2 && n == g * g
+}
+
+/// How many of the first `rounds` rounds the construction seats without a
+/// repeat (every round, for the ambassadors, whose repeats are structural).
+pub(crate) fn zero_repeat_rounds(n: usize, g: usize, rounds: usize, method: Method) -> usize {
+    if method == Method::Ambassadors {
+        return rounds;
+    }
+    let made = multipliers(g, row_count(n, g), rounds).len() + usize::from(rows_round(n, g, method));
+    made.min(rounds)
+}
+
+/// Splits people into rows of `g` (the last one short), putting colleagues
+/// and pairs to keep apart in the same row where they fit.
+pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Vec<usize>> {
+    let n = problem.n();
+    let g = g.max(1);
+    let mut root: Vec<usize> = (0..n).collect();
+    let find = |root: &mut Vec<usize>, mut x: usize| {
+        while let Some(&up) = root.get(x) {
+            if up == x {
+                break;
+            }
+            let grand = root.get(up).copied().unwrap_or(up);
+            if let Some(slot) = root.get_mut(x) {
+                *slot = grand;
+            }
+            x = grand;
+        }
+        x
+    };
+    let mut first_of_org = BTreeMap::new();
+    let mut links: Vec<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
+    for (p, &o) in problem.org.iter().enumerate() {
+        if o != super::request::NO_ORG {
+            links.push((*first_of_org.entry(o).or_insert(p), p));
+        }
+    }
+    for (a, b) in links {
+        let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+        if let Some(slot) = root.get_mut(ra.max(rb)) {
+            *slot = ra.min(rb);
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut order);
+    let mut cluster_of = BTreeMap::new();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for &p in &order {
+        let r = find(&mut root, p);
+        let k = *cluster_of.entry(r).or_insert_with(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        if let Some(c) = clusters.get_mut(k) {
+            c.push(p);
+        }
+    }
+    clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let mut caps = vec![g; n / g];
+    if !n.is_multiple_of(g) {
+        caps.push(n % g);
+    }
+    let mut rows: Vec<Vec<usize>> = caps.iter().map(|&c| Vec::with_capacity(c)).collect();
+    let room = |rows: &Vec<Vec<usize>>, r: usize| {
+        caps.get(r)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(rows.get(r).map_or(0, Vec::len))
+    };
+    for cluster in clusters {
+        // Best fit: the row with the least room that takes the whole cluster.
+        let fit = (0..rows.len())
+            .filter(|&r| room(&rows, r) >= cluster.len())
+            .min_by_key(|&r| room(&rows, r));
+        if let Some(row) = fit.and_then(|r| rows.get_mut(r)) {
+            row.extend(cluster);
+            continue;
+        }
+        // Too big for any row: spread it over the roomiest rows.
+        let mut rest = cluster.as_slice();
+        while !rest.is_empty() {
+            let Some(r) = (0..rows.len()).max_by_key(|&r| (room(&rows, r), std::cmp::Reverse(r))) else {
+                break;
+            };
+            let take = room(&rows, r).min(rest.len());
+            if take == 0 {
+                break;
+            }
+            let (now, later) = rest.split_at(take);
+            if let Some(row) = rows.get_mut(r) {
+                row.extend_from_slice(now);
+            }
+            rest = later;
+        }
+    }
+    rows
+}
+
+/// How many pairs two rounds whose multipliers differ by `d` seat together
+/// again (in row pairs).
+fn clashes(d: usize, g: usize, rows: usize) -> usize {
+    (1..rows)
+        .filter(|&gap| (d * gap).is_multiple_of(g))
+        .map(|gap| rows - gap)
+        .sum()
+}
+
+/// The starting seats: `rounds` lists of the table of each person.
+pub(crate) fn seat_rounds(
+    rows: &[Vec<usize>],
+    n: usize,
+    g: usize,
+    rounds: usize,
+    method: Method,
+    rng: &mut Rng,
+) -> Vec<Vec<usize>> {
+    let g = g.max(1);
+    let h = rows.len();
+    let mut used = multipliers(g, h, rounds);
+    let with_rows = rows_round(n, g, method) && used.len() < rounds;
+    let mut seats = Vec::with_capacity(rounds);
+    for r in 0..rounds {
+        let mut seat = vec![0; n];
+        let by_rows = with_rows && r == used.len();
+        let m = match used.get(r) {
+            Some(&m) => m,
+            None if by_rows => 0,
+            None => {
+                // Past the construction: the multiplier that clashes least.
+                let mut pick = 0;
+                let mut best = usize::MAX;
+                let mut ties = 0;
+                for m in 0..g {
+                    let c: usize = used.iter().map(|&u| clashes(m + g - u, g, h)).sum();
+                    if c < best {
+                        (pick, best, ties) = (m, c, 1);
+                    } else if c == best {
+                        ties += 1;
+                        if rng.below(ties) == 0 {
+                            pick = m;
+                        }
+                    }
+                }
+                used.push(pick);
+                pick
+            }
+        };
+        for (i, row) in rows.iter().enumerate() {
+            for (j, &p) in row.iter().enumerate() {
+                if let Some(s) = seat.get_mut(p) {
+                    *s = if by_rows { i } else { (j + m * i) % g };
+                }
+            }
+        }
+        seats.push(seat);
+    }
+    seats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multipliers_for_the_cases_of_the_issue() {
+        assert_eq!(multipliers(5, 5, 6), vec![0, 1, 2, 3, 4]);
+        assert_eq!(zero_repeat_rounds(25, 5, 6, Method::Rotation), 6);
+        assert_eq!(zero_repeat_rounds(25, 5, 6, Method::WorldCafe), 5);
+        assert_eq!(multipliers(6, 5, 3).len(), 2);
+        assert_eq!(multipliers(24, 5, 4).len(), 4);
+        assert_eq!(multipliers(11, 6, 4).len(), 4);
+        assert_eq!(multipliers(1, 5, 3), vec![0]);
+    }
+}

@@ -1,0 +1,183 @@
+//! Redaction: the anonymised text, with one stable placeholder per person.
+//!
+//! ```
+//! use gep_core::privacy::{Placeholders, Redactor, RosterEntry, Scanner};
+//! use gep_core::PersonId;
+//!
+//! let roster = [
+//!     RosterEntry::new(PersonId::from_u128(1), "Léa", "Martin"),
+//!     RosterEntry::new(PersonId::from_u128(2), "Pierre", "Benali"),
+//! ];
+//! let scanner = Scanner::new(&roster);
+//! let mut redactor = Redactor::new(&scanner, Placeholders::default());
+//! let text = "Léa Martin et Pierre ont vu la pierre ; Léa écrit à lea@exemple.fr.";
+//! assert_eq!(
+//!     redactor.redact(text),
+//!     "[personne A] et [personne B] ont vu la pierre ; [personne A] écrit à [courriel]."
+//! );
+//! ```
+//!
+//! What is replaced: every error-level name, every e-mail address, phone
+//! number and organisation. A name found as a warning (a given name that is
+//! a common word, written in lower case: *la pierre*) most likely means the
+//! word and is left as written.
+
+use std::collections::HashMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::scanner::{Finding, FindingKind, Scanner};
+use crate::ids::PersonId;
+
+/// The placeholders that replace what the scanner found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Placeholders {
+    /// For a person; `{}` is replaced by the person's letter (`A`, `B`…,
+    /// `Z`, `AA`…), stable within a redactor. Default `[personne {}]`.
+    pub person: String,
+    /// For an e-mail address. Default `[courriel]`.
+    pub email: String,
+    /// For a phone number. Default `[téléphone]`.
+    pub phone: String,
+    /// For an organisation. Default `[organisation]`.
+    pub organisation: String,
+}
+
+impl Default for Placeholders {
+    fn default() -> Self {
+        Placeholders {
+            person: "[personne {}]".to_owned(),
+            email: "[courriel]".to_owned(),
+            phone: "[téléphone]".to_owned(),
+            organisation: "[organisation]".to_owned(),
+        }
+    }
+}
+
+/// Redaction stops after this many passes, should the placeholders
+/// themselves contain what the scanner looks for.
+const MAX_PASSES: usize = 4;
+
+/// Redacts texts with one scanner, giving each person the same letter in
+/// every text it redacts (in order of first appearance).
+#[derive(Clone, Debug)]
+pub struct Redactor<'s> {
+    scanner: &'s Scanner,
+    placeholders: Placeholders,
+    letters: HashMap<PersonId, usize>,
+}
+
+impl<'s> Redactor<'s> {
+    /// A redactor.
+    pub fn new(scanner: &'s Scanner, placeholders: Placeholders) -> Self {
+        Redactor {
+            scanner,
+            placeholders,
+            letters: HashMap::new(),
+        }
+    }
+
+    /// The text, anonymised: scanned and redacted until a scan finds no
+    /// error left (a replacement can make a word boundary where there was
+    /// none: `Léa0612345678` becomes `Léa[téléphone]`, where `Léa` now
+    /// stands alone).
+    pub fn redact(&mut self, text: &str) -> String {
+        let mut text = text.to_owned();
+        for _ in 0..MAX_PASSES {
+            let findings = self.scanner.scan(&text);
+            if !findings.iter().any(|f| self.placeholder_kind(f)) {
+                break;
+            }
+            text = self.apply(&text, &findings);
+        }
+        text
+    }
+
+    fn placeholder_kind(&self, finding: &Finding) -> bool {
+        match finding.kind {
+            FindingKind::Name => finding.is_error(),
+            FindingKind::BestPractice => false,
+            FindingKind::Email | FindingKind::Phone | FindingKind::Organisation => true,
+        }
+    }
+
+    /// The text with these findings (of this text, in text order) replaced.
+    pub fn apply(&mut self, text: &str, findings: &[Finding]) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        for finding in findings {
+            let Some(placeholder) = self.placeholder(finding) else {
+                continue;
+            };
+            if finding.start < copied {
+                continue;
+            }
+            let (Some(before), Some(_)) = (text.get(copied..finding.start), text.get(finding.start..finding.end))
+            else {
+                continue;
+            };
+            out.push_str(before);
+            out.push_str(&placeholder);
+            copied = finding.end;
+        }
+        out.push_str(text.get(copied..).unwrap_or_default());
+        out
+    }
+
+    fn placeholder(&mut self, finding: &Finding) -> Option<String> {
+        match finding.kind {
+            FindingKind::Name if finding.is_error() => {
+                let letter = match finding.person {
+                    Some(person) => {
+                        let next = self.letters.len();
+                        letters(*self.letters.entry(person).or_insert(next))
+                    }
+                    None => "?".to_owned(),
+                };
+                Some(self.placeholders.person.replace("{}", &letter))
+            }
+            FindingKind::Name | FindingKind::BestPractice => None,
+            FindingKind::Email => Some(self.placeholders.email.clone()),
+            FindingKind::Phone => Some(self.placeholders.phone.clone()),
+            FindingKind::Organisation => Some(self.placeholders.organisation.clone()),
+        }
+    }
+}
+
+/// The `n`-th letter label, from 0: `A`…`Z`, `AA`…`AZ`, `BA`…
+///
+/// ```
+/// use gep_core::privacy::letters;
+/// assert_eq!(letters(0), "A");
+/// assert_eq!(letters(25), "Z");
+/// assert_eq!(letters(26), "AA");
+/// assert_eq!(letters(27), "AB");
+/// ```
+pub fn letters(n: usize) -> String {
+    let mut out = Vec::new();
+    let mut n = n;
+    loop {
+        out.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Redacts one text with the default placeholders.
+///
+/// ```
+/// use gep_core::privacy::{redact, RosterEntry};
+/// use gep_core::PersonId;
+/// let roster = [RosterEntry::new(PersonId::from_u128(1), "Éric", "N'Diaye")];
+/// assert_eq!(redact("l’avis d’Éric, au 06 12 34 56 78", &roster), "l’avis d’[personne A], au [téléphone]");
+/// ```
+pub fn redact(text: &str, roster: &[super::RosterEntry]) -> String {
+    let scanner = Scanner::new(roster);
+    Redactor::new(&scanner, Placeholders::default()).redact(text)
+}
