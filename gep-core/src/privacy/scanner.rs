@@ -368,21 +368,35 @@ impl Builder {
         filter: &WordFilter,
         organisation: Option<&str>,
     ) {
-        let mut given_folded = std::mem::take(&mut self.given);
-        let mut family_folded = std::mem::take(&mut self.family);
-        fold_into(&mut given_folded, given);
-        fold_into(&mut family_folded, family);
-        // The first word of every pattern of `names` is the first word of
-        // the given or the family name, or of one of them run together.
-        let hit = [&given_folded, &family_folded].iter().any(|single| {
-            let may = |joined| first_word_hash(single, joined).is_some_and(|h| filter.may_contain(h));
-            may(false) || (single.contains([' ', '\'']) && may(true))
-        });
-        if hit {
-            self.names(id, &given_folded, &family_folded);
+        // Most names are one word each: when neither word can be in the
+        // texts, no pattern of this person can match, and nothing needs
+        // folding (the hashes are those of the folded words).
+        let mut words = 0usize;
+        let mut may = false;
+        for name in [given, family] {
+            for_each_word_hash(name, |hash| {
+                words += 1;
+                may = may || filter.may_contain(hash);
+            });
         }
-        self.given = given_folded;
-        self.family = family_folded;
+        if words != 2 || may {
+            let mut given_folded = std::mem::take(&mut self.given);
+            let mut family_folded = std::mem::take(&mut self.family);
+            fold_into(&mut given_folded, given);
+            fold_into(&mut family_folded, family);
+            // The first word of every pattern of `names` is the first word
+            // of the given or the family name, or of one of them run
+            // together.
+            let hit = [&given_folded, &family_folded].iter().any(|single| {
+                let may = |joined| first_word_hash(single, joined).is_some_and(|h| filter.may_contain(h));
+                may(false) || (single.contains([' ', '\'']) && may(true))
+            });
+            if hit {
+                self.names(id, &given_folded, &family_folded);
+            }
+            self.given = given_folded;
+            self.family = family_folded;
+        }
         if let Some(org) = organisation {
             let mut folded = std::mem::take(&mut self.scratch);
             fold_into(&mut folded, org);
