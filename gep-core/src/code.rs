@@ -121,7 +121,13 @@ impl Code {
     /// Whether the code comes from the charter (PR, DE, OR) rather than from
     /// the library's input or lifecycle checks.
     pub fn is_charter(self) -> bool {
-        !self.as_str().starts_with("IN") && !self.as_str().starts_with("LC")
+        !self.is_input() && !self.as_str().starts_with("LC")
+    }
+
+    /// Whether the code is an input error (`INxx`): the input could not be
+    /// read, so the call could not run at all.
+    pub fn is_input(self) -> bool {
+        self.as_str().starts_with("IN")
     }
 
     /// Whether the code is retired: still known, never produced. None is yet.

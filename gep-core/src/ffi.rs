@@ -82,7 +82,7 @@ impl Answer {
     }
 
     fn not_done(violations: Violations) -> Answer {
-        let input = violations.errors().all(|v| v.code.as_str().starts_with("IN"));
+        let input = violations.errors().all(|v| v.code.is_input());
         if input {
             Answer::Failure {
                 violations: violations.0,
@@ -108,59 +108,44 @@ pub fn load(document: &str) -> Answer {
     }
 }
 
+/// An input that could not be read: the call cannot run.
+fn readable<T>(input: Result<T, Violations>) -> Result<T, Answer> {
+    input.map_err(|violations| Answer::Failure {
+        violations: violations.0,
+    })
+}
+
 /// Starts a GEP from a `propose` command.
 pub fn start(gep_id: &str, command: &str) -> Answer {
-    let id: GepId = match parse(&serde_json::Value::from(gep_id).to_string()) {
-        Ok(id) => id,
-        Err(violations) => {
-            return Answer::Failure {
-                violations: violations.0,
-            };
-        }
+    let run = || -> Result<Answer, Answer> {
+        let id: GepId = readable(parse(&serde_json::Value::from(gep_id).to_string()))?;
+        let command: Command = readable(parse(command))?;
+        Ok(match AnyGep::start(id, command) {
+            Ok(gep) => {
+                let warnings = gep.warnings().to_vec();
+                Answer::ok(&gep, warnings)
+            }
+            Err(violations) => Answer::not_done(violations),
+        })
     };
-    let command: Command = match parse(command) {
-        Ok(c) => c,
-        Err(violations) => {
-            return Answer::Failure {
-                violations: violations.0,
-            };
-        }
-    };
-    match AnyGep::start(id, command) {
-        Ok(gep) => {
-            let warnings = gep.warnings().to_vec();
-            Answer::ok(&gep, warnings)
-        }
-        Err(violations) => Answer::not_done(violations),
-    }
+    run().unwrap_or_else(|failure| failure)
 }
 
 /// Applies a command to a document.
 pub fn apply(document: &str, command: &str) -> Answer {
-    let gep = match AnyGep::from_json(document) {
-        Ok(gep) => gep,
-        Err(violations) => {
-            return Answer::Failure {
-                violations: violations.0,
-            };
-        }
+    let run = || -> Result<Answer, Answer> {
+        let gep = readable(AnyGep::from_json(document))?;
+        let command: Command = readable(parse(command))?;
+        let kept = gep.warnings().len();
+        Ok(match gep.apply(command) {
+            Ok(gep) => {
+                let warnings = gep.warnings().get(kept..).unwrap_or_default().to_vec();
+                Answer::ok(&gep, warnings)
+            }
+            Err(refused) => Answer::not_done(refused.into_parts().1),
+        })
     };
-    let command: Command = match parse(command) {
-        Ok(c) => c,
-        Err(violations) => {
-            return Answer::Failure {
-                violations: violations.0,
-            };
-        }
-    };
-    let kept = gep.warnings().len();
-    match gep.apply(command) {
-        Ok(gep) => {
-            let warnings = gep.warnings().get(kept..).unwrap_or_default().to_vec();
-            Answer::ok(&gep, warnings)
-        }
-        Err(refused) => Answer::not_done(refused.into_parts().1),
-    }
+    run().unwrap_or_else(|failure| failure)
 }
 
 /// One entry of the rules catalogue.
@@ -677,7 +662,7 @@ pub fn plan_tables(request: &str) -> PlanAnswer {
     };
     match crate::planner::plan(&request) {
         Ok(plan) => PlanAnswer::Ok { plan: Box::new(plan) },
-        Err(violations) if violations.errors().all(|v| v.code.as_str().starts_with("IN")) => PlanAnswer::Failure {
+        Err(violations) if violations.errors().all(|v| v.code.is_input()) => PlanAnswer::Failure {
             violations: violations.0,
         },
         Err(violations) => PlanAnswer::Refused {

@@ -246,7 +246,7 @@ pub fn refused(py: Python<'_>, vs: Violations) -> PyErr {
 /// error is an input code, `CharterViolation` otherwise (as `gep_core::ffi`
 /// tells `failure` from `refused`).
 pub fn from_violations(py: Python<'_>, vs: Violations) -> PyErr {
-    let input = vs.errors().all(|v| v.code.as_str().starts_with("IN"));
+    let input = vs.errors().all(|v| v.code.is_input());
     if input { malformed(py, vs) } else { refused(py, vs) }
 }
 
