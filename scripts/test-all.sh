@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The single test command: installs what is missing (rustfmt, clippy, the
 # wasm32 target, the wasm-bindgen CLI at the pinned version, npm packages,
-# Chromium and its driver, a Python venv with maturin, pytest and mypy),
-# then runs every check.
+# Chromium and its driver, a Python venv with maturin, pytest and mypy,
+# cargo-deny, and cargo-fuzz when a nightly toolchain is present), then runs
+# every check.
 #
 #   bash scripts/test-all.sh
 #
@@ -42,6 +43,10 @@ cargo run --locked --quiet --example lifecycle > /dev/null
 step "example: plan_tables (JSON contract)"
 cargo run --locked --quiet --release --example plan_tables -- --people 37 --rounds 3 --method world-cafe --json > /dev/null
 
+step "dependencies: licences, bans, sources (cargo deny, offline)"
+have cargo-deny || cargo install --locked cargo-deny
+cargo deny --offline check licenses bans sources
+
 step "benchmarks compile"
 cargo bench --locked -p gep-core --no-run
 
@@ -50,5 +55,8 @@ bash scripts/test-python.sh
 
 step "gep-wasm: npm packages, size, types, Node and Chromium suites, conformance, e2e, speed"
 bash scripts/test-wasm.sh
+
+step "fuzzing: cargo-fuzz targets, bounded (skipped without a nightly toolchain)"
+bash scripts/fuzz.sh "${GEP_FUZZ_SECONDS:-20}"
 
 printf '\nall checks passed\n'

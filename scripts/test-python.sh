@@ -34,7 +34,7 @@ step "build the module into .venv (maturin develop${GEP_PY_RELEASE:+ --release})
 
 cd gep-py
 
-step "pytest: conformance vectors, Python surface, IC database feed"
+step "pytest: conformance vectors, adversarial cases, nothing lost, Python surface, IC database feed"
 status=0
 python -m pytest -p no:cacheprovider || status=$?
 if [ "$status" -eq 5 ]; then

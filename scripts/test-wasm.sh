@@ -51,7 +51,7 @@ cargo test --locked --target wasm32-unknown-unknown -p gep-wasm
 step "wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p gep-wasm --features browser
 
-step "conformance vectors through the Node package"
+step "conformance vectors, adversarial cases and nothing-lost checks through the Node package"
 node --test gep-wasm/js/
 
 step "end to end: examples/web in headless Chromium (screenshots in artifacts/screenshots/)"

@@ -120,8 +120,13 @@ impl AnyGep {
     /// Starts a GEP from a `propose` command.
     ///
     /// # Errors
-    /// The proposal's violations, or LC01 when the command is not `propose`.
+    /// The proposal's violations, or LC01 when the command is not `propose`;
+    /// a command past the [limits](crate::limits) gets its IN09 alone.
     pub fn start(id: GepId, command: Command) -> Result<AnyGep, Violations> {
+        let oversized = oversized(&command.action);
+        if !oversized.is_empty() {
+            return Err(Violations(oversized));
+        }
         match command.action {
             Action::Propose(proposal) => Gep::propose(id, command.at, command.actor, proposal).map(AnyGep::Proposed),
             other => Err(Violations(vec![wrong_state_for_start(other.name())])),
@@ -133,9 +138,18 @@ impl AnyGep {
     ///
     /// # Errors
     /// [`RefusedCommand`] with the violations; LC01 when the state does not
-    /// take the command.
+    /// take the command. A command past the [limits](crate::limits) gets its
+    /// IN09 alone: input of that size is not checked further (the typed
+    /// transitions, called with trusted values, report everything at once).
     pub fn apply(self, command: Command) -> Result<AnyGep, RefusedCommand> {
         let Command { at, actor, action } = command;
+        let oversized = oversized(&action);
+        if !oversized.is_empty() {
+            return Err(RefusedCommand {
+                gep: self,
+                violations: Violations(oversized),
+            });
+        }
         match (self, action) {
             (AnyGep::Proposed(g), Action::Validate(x)) => step(g.validate(at, actor, x)),
             (AnyGep::Proposed(g), Action::Decline(x)) => step(g.decline(at, actor, x)),
@@ -255,4 +269,11 @@ fn wrong_state_for_start(command: &str) -> Violation {
     v.message_fr = format!("un GEP commence par « propose », pas par « {command} »");
     v.message_en = format!("a GEP starts with `propose`, not `{command}`");
     v
+}
+
+/// IN09 for the texts and lists of an action past the limits.
+fn oversized(action: &Action) -> Vec<Violation> {
+    let mut found = Vec::new();
+    crate::limits::check_payload(action, &["action"], &mut found);
+    found
 }

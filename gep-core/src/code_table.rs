@@ -881,20 +881,30 @@ codes! {
     IN08 => Error, "input", "inconsistent document", "document incohérent";
     /// The input exceeds a documented size limit.
     ///
-    /// **What it checks.** Outside the charter: a document larger than
+    /// **What it checks.** Outside the charter: the sizes of [`limits`](crate::limits), each
+    /// before any costly work. A document larger than
     /// [`MAX_DOCUMENT_BYTES`](crate::MAX_DOCUMENT_BYTES) (16 MiB) is refused before parsing, at the
-    /// root, the context giving the `size` and the `max`. Severity: error, nothing is loaded.
+    /// root, the context giving the `size` and the `max`; one with more than
+    /// [`MAX_EVENTS`](crate::limits::MAX_EVENTS) events, at `events`, before replaying. In a
+    /// command, a text longer than [`MAX_TEXT_BYTES`](crate::limits::MAX_TEXT_BYTES) (256 KiB), a
+    /// name, e-mail, phone or organisation longer than
+    /// [`MAX_NAME_BYTES`](crate::limits::MAX_NAME_BYTES), or a list longer than
+    /// [`MAX_ITEMS`](crate::limits::MAX_ITEMS) is refused at its path; a GEP takes at most
+    /// [`MAX_PEOPLE`](crate::limits::MAX_PEOPLE) people and
+    /// [`MAX_REGISTRATIONS`](crate::limits::MAX_REGISTRATIONS) registrations; the planner has its
+    /// own ([`planner::MAX_PEOPLE`](crate::planner::MAX_PEOPLE), …). Severity: error, nothing is
+    /// loaded, the GEP comes back unchanged.
     ///
-    /// **Example.** Any document of more than 16 777 216 bytes, e.g. a report's `discussion` padded
-    /// with megabytes of text:
+    /// **Example.** A report whose synthesis holds 10 MB of text, refused at
+    /// `action.synthesis.questions[0]` (in a document, also past 16 MiB as a whole):
     ///
     /// ```json
-    /// {"version": 1, "gep_id": "…", "events": [… {"event": {"type": "reported",
-    ///   "discussion": "……(17 MB)……", …}} …]}
+    /// {"at": "…", "actor": "…", "action": {"type": "report",
+    ///   "synthesis": {"questions": ["……(10 MB)……"], …}, …}}
     /// ```
     ///
-    /// **Instead.** Keep documents under the limit: the report is a synthesis, and large resources
-    /// are shared by reference (a title or an address), not inlined.
+    /// **Instead.** Keep texts to what a synthesis needs: large resources are shared by reference
+    /// (a title or an address), not inlined.
     IN09 => Error, "input", "size limit exceeded", "limite de taille dépassée";
     /// The command is not one that the GEP's current state takes.
     ///

@@ -20,6 +20,7 @@ use crate::any::AnyGep;
 use crate::code::Code;
 use crate::command::{Command, LogEntry};
 use crate::ids::GepId;
+use crate::strict::Strict;
 use crate::tagged::INNER_PATH_TAG;
 use crate::time::TIMESTAMP_ERROR_TAG;
 use crate::violation::{Path, PathSegment, Violation, Violations};
@@ -165,9 +166,16 @@ pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> 
     // it fails is the text parsed again, tracking the path, to say where. In
     // WebAssembly, where the module's size counts, the text is parsed once,
     // tracking: one copy of every deserializer instead of two.
+    //
+    // Either way, structs are read from objects only ([`Strict`]).
     #[cfg(not(target_arch = "wasm32"))]
-    if let Ok(value) = serde_json::from_str(text) {
-        return Ok(value);
+    {
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Ok(value) = T::deserialize(Strict(&mut de))
+            && de.end().is_ok()
+        {
+            return Ok(value);
+        }
     }
     parse_tracked(text)
 }
@@ -175,8 +183,9 @@ pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> 
 #[cfg_attr(not(target_arch = "wasm32"), cold)]
 fn parse_tracked<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
-        .map_err(|e| Violations(vec![input_violation(convert_path(e.path()), e.inner())]))?;
+    let mut track = serde_path_to_error::Track::new();
+    let value = T::deserialize(Strict(serde_path_to_error::Deserializer::new(&mut de, &mut track)))
+        .map_err(|e| Violations(vec![input_violation(convert_path(&track.path()), &e)]))?;
     // Trailing characters after the value.
     de.end()
         .map_err(|e| Violations(vec![input_violation(Path::root(), &e)]))?;
@@ -211,7 +220,16 @@ fn input_violation(mut path: Path, error: &serde_json::Error) -> Violation {
             format!("JSON mal formé (ligne {}, colonne {})", error.line(), error.column()),
         ),
         serde_json::error::Category::Eof => (Code::IN01, "JSON tronqué".to_owned()),
-        serde_json::error::Category::Data => classify_data(message),
+        serde_json::error::Category::Data => {
+            // Serde reports a key given twice at the object that holds it:
+            // point at the key.
+            if message.starts_with("duplicate field")
+                && path.0.last() != Some(&PathSegment::Key(quoted(message).to_owned()))
+            {
+                path = path.key(quoted(message));
+            }
+            classify_data(message)
+        }
     };
     let message_en = message
         .trim_start_matches(TIMESTAMP_ERROR_TAG)
@@ -279,6 +297,14 @@ pub(crate) fn replay_log(gep_id: GepId, events: Vec<LogEntry>) -> Result<AnyGep,
 /// Replays a parsed document through the state machine.
 fn replay(document: Document) -> Result<AnyGep, Violations> {
     let count = document.events.len();
+    if count > crate::limits::MAX_EVENTS {
+        return Err(Violations(vec![crate::limits::too_many(
+            Path::root().key("events"),
+            crate::limits::MAX_EVENTS,
+            "événements dans un document",
+            "events in a document",
+        )]));
+    }
     let mut entries = document.events.into_iter().enumerate().peekable();
     let Some((_, first)) = entries.next() else {
         return Err(Violations(vec![Violation::error(

@@ -239,24 +239,37 @@ impl TextUnit {
     /// The offset `byte` (a UTF-8 offset on a character boundary) in this
     /// unit.
     pub fn offset(self, text: &str, byte: usize) -> usize {
-        let before = text.get(..byte).unwrap_or(text);
+        self.length(text.get(..byte).unwrap_or(text))
+    }
+
+    /// The length of `text` in this unit.
+    fn length(self, text: &str) -> usize {
         match self {
-            TextUnit::Utf8 => before.len(),
-            TextUnit::Utf16 => before.encode_utf16().count(),
-            TextUnit::CodePoint => before.chars().count(),
+            TextUnit::Utf8 => text.len(),
+            TextUnit::Utf16 => text.encode_utf16().count(),
+            TextUnit::CodePoint => text.chars().count(),
         }
     }
 }
 
-/// Converts the spans of findings in `text` from UTF-8 bytes to `unit`.
+/// Converts the spans of findings in `text` from UTF-8 bytes to `unit`, in
+/// one pass over the text whatever the number of findings (a text naming
+/// someone 100,000 times is no slower to convert than one naming them once).
 pub fn convert_spans(text: &str, findings: &mut [Finding], unit: TextUnit) {
     if unit == TextUnit::Utf8 {
         return;
     }
-    for f in findings {
-        let (start, end) = (unit.offset(text, f.start), unit.offset(text, f.end));
-        f.start = start;
-        f.end = end;
+    let mut offsets: Vec<&mut usize> = findings.iter_mut().flat_map(|f| [&mut f.start, &mut f.end]).collect();
+    offsets.sort_by_key(|offset| **offset);
+    let (mut byte, mut converted) = (0, 0);
+    for offset in offsets {
+        let mut target = (*offset).min(text.len());
+        while !text.is_char_boundary(target) {
+            target -= 1;
+        }
+        converted += unit.length(text.get(byte..target).unwrap_or_default());
+        byte = byte.max(target);
+        *offset = converted;
     }
 }
 
@@ -264,10 +277,43 @@ fn roster(json: &str) -> Result<Vec<RosterEntry>, Violations> {
     parse(json)
 }
 
+/// IN09 when a text or a JSON argument of a privacy operation is larger than
+/// a document may be ([`MAX_DOCUMENT_BYTES`](crate::MAX_DOCUMENT_BYTES)).
+fn check_sizes(inputs: &[(&str, &str)]) -> Result<(), Violations> {
+    let max = crate::document::MAX_DOCUMENT_BYTES;
+    let found: Vec<Violation> = inputs
+        .iter()
+        .filter(|(_, input)| input.len() > max)
+        .map(|(name, input)| {
+            Violation::error(
+                Code::IN09,
+                crate::violation::Path::root(),
+                format!(
+                    "« {name} » dépasse la taille maximale ({} octets, au plus {max})",
+                    input.len()
+                ),
+                format!("`{name}` exceeds the size limit ({} bytes, at most {max})", input.len()),
+            )
+            .with("argument", name)
+            .with("size", input.len())
+            .with("max", max)
+        })
+        .collect();
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(Violations(found))
+    }
+}
+
 /// Scans a text against a roster (a JSON list of people: `id`,
 /// `given_name`, `family_name`, and optionally `email`, `phone`,
-/// `organisation`); spans in `unit`.
+/// `organisation`); spans in `unit`. A text or a roster larger than a
+/// document may be is IN09.
 pub fn scan(text: &str, roster_json: &str, unit: TextUnit) -> Reply<Vec<Finding>> {
+    if let Err(violations) = check_sizes(&[("text", text), ("roster", roster_json)]) {
+        return Reply::failure(violations);
+    }
     match roster(roster_json) {
         Ok(people) => {
             let mut findings = Scanner::new(&people).scan(text);
@@ -280,7 +326,16 @@ pub fn scan(text: &str, roster_json: &str, unit: TextUnit) -> Reply<Vec<Finding>
 
 /// Redacts a text against a roster, with the default placeholders or those
 /// given as JSON (`{"person": "[P{}]", "email": …}`, every key optional).
+/// A text, roster or placeholders larger than a document may be is IN09.
 pub fn redact(text: &str, roster_json: &str, placeholders_json: Option<&str>) -> Reply<String> {
+    let sizes = [
+        ("text", text),
+        ("roster", roster_json),
+        ("placeholders", placeholders_json.unwrap_or_default()),
+    ];
+    if let Err(violations) = check_sizes(&sizes) {
+        return Reply::failure(violations);
+    }
     let people = match roster(roster_json) {
         Ok(people) => people,
         Err(violations) => return Reply::failure(violations),

@@ -45,6 +45,8 @@
 //! - [`Violation`], [`Code`]: violations as data; the table of codes.
 //! - [`schema`]: the JSON Schemas of the wire formats.
 //! - [`planner`]: table plans for the day (DE03), pure and seeded.
+//! - [`limits`]: the sizes accepted, refused with IN09 before any costly
+//!   work.
 //!
 //! ## Codes
 //! Each code is documented on its [`Code`] variant: what it checks, why
@@ -60,12 +62,14 @@ pub mod document;
 pub mod ffi;
 mod ids;
 pub mod lifecycle;
+pub mod limits;
 pub mod model;
 pub mod planner;
 pub mod privacy;
 pub mod sample;
 pub mod schema;
 mod snapshot;
+mod strict;
 mod tagged;
 mod time;
 mod violation;

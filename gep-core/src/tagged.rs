@@ -71,7 +71,7 @@ macro_rules! deserialize_tagged {
                 let mut json = serde_json::Deserializer::from_str(&text);
                 let mut track = serde_path_to_error::Track::new();
                 let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
-                let result = payload(&tag, de);
+                let result = payload(&tag, crate::strict::Strict(de));
                 result.map_err(|e| A::Error::custom(crate::tagged::inner_error(track, &e)))
             }
         }

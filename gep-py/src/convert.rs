@@ -342,7 +342,10 @@ pub fn serialise_to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> 
 
 /// A timestamp as an aware `datetime` with the offset it was written with.
 /// Sub-microsecond digits are dropped (Python counts microseconds); a
-/// timestamp Python cannot hold (year 0, a leap second) is IN05.
+/// timestamp Python cannot hold (year 0, a leap second) is IN05, and so is
+/// one whose instant in UTC falls outside years 1–9999
+/// (`9999-12-31T23:59:59-23:59`): Python would build it, then raise
+/// `OverflowError` on comparing, hashing or converting it.
 pub fn timestamp_to_py<'py>(py: Python<'py>, at: &Timestamp) -> PyResult<Bound<'py, PyAny>> {
     let dt = at.as_datetime();
     let types = types(py)?;
@@ -354,7 +357,8 @@ pub fn timestamp_to_py<'py>(py: Python<'py>, at: &Timestamp) -> PyResult<Bound<'
         types.timezone.bind(py).call1((delta,))?
     };
     let nanos = dt.nanosecond();
-    let representable = (1..=9999).contains(&dt.year()) && nanos < 1_000_000_000;
+    let years = 1..=9999;
+    let representable = years.contains(&dt.year()) && years.contains(&dt.naive_utc().year()) && nanos < 1_000_000_000;
     if !representable {
         return Err(crate::errors::malformed(
             py,

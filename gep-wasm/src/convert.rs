@@ -1,31 +1,166 @@
 //! JavaScript values in, JSON text to `gep-core`; JSON text out, plain
 //! JavaScript objects back; violations thrown as `GepError`s.
+//!
+//! Two things JavaScript lets through that the core must not see silently:
+//!
+//! - **Lone surrogates.** A JavaScript string is UTF-16 and may hold a lone
+//!   surrogate (`"\uD800"`); wasm-bindgen would turn it into U+FFFD on the way
+//!   in, changing the text without a word. A string argument that holds one
+//!   is refused with IN01 at the root, its context giving the `argument` and
+//!   the `offset` of the surrogate in UTF-16 code units. The check costs
+//!   nothing unless the converted text holds a U+FFFD.
+//! - **Non-finite numbers.** `JSON.stringify` writes `NaN` and `±Infinity` as
+//!   `null`, which an optional field reads as "absent" (`cap: NaN` would mean
+//!   no cap). In an object argument they are refused with IN04 at their path,
+//!   as the Python binding refuses `float('nan')`.
+//!
+//! Either answers as a malformed input does: a `failure` answer, or a thrown
+//! `GepError` from the calls that throw on failure (`Gep.load`, `Gep.start`).
 
-use gep_core::{Code, Path, Violation};
-use js_sys::{Error, JSON, Reflect};
+use gep_core::ffi::Answer;
+use gep_core::{Code, Path, PathSegment, Violation};
+use js_sys::{Error, JSON, JsString, Reflect};
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why an argument could not be read.
+pub(crate) enum Unread {
+    /// The call cannot run (a missing argument, a value that is not JSON):
+    /// thrown as a `GepError`.
+    Throw(JsValue),
+    /// The argument is malformed input: answered as a `failure`.
+    Input(Violation),
+}
+
+impl From<JsValue> for Unread {
+    fn from(e: JsValue) -> Self {
+        Unread::Throw(e)
+    }
+}
+
+/// Runs a call: a malformed argument becomes its `failure` answer, which has
+/// the same shape for every answer type (`{status: "failure", violations}`).
+pub(crate) fn answer(run: impl FnOnce() -> Result<JsValue, Unread>) -> Result<JsValue, JsValue> {
+    match run() {
+        Ok(value) => Ok(value),
+        Err(Unread::Throw(e)) => Err(e),
+        Err(Unread::Input(v)) => to_js(&Answer::Failure { violations: vec![v] }),
+    }
+}
+
+/// For the calls that throw on failure: a malformed argument is thrown too.
+pub(crate) fn thrown(unread: Unread) -> JsValue {
+    match unread {
+        Unread::Throw(e) => e,
+        Unread::Input(v) => gep_error(&[v]),
+    }
+}
 
 /// The JSON text of an argument: a string as it is, any other value as
-/// `JSON.stringify` writes it.
-pub(crate) fn json_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    if let Some(text) = value.as_string() {
+/// `JSON.stringify` writes it (non-finite numbers refused).
+pub(crate) fn json_arg(value: &JsValue, name: &str) -> Result<String, Unread> {
+    if let Some(text) = js_text(value, name)? {
         return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
-        return Err(bad_argument(name, "est manquant", "is missing"));
+        return Err(bad_argument(name, "est manquant", "is missing").into());
     }
-    JSON::stringify(value)
+    let mut non_finite = false;
+    let mut replacer = |_key: JsString, v: JsValue| -> Result<Option<JsValue>, wasm_bindgen::JsError> {
+        if v.as_f64().is_some_and(|n| !n.is_finite()) {
+            non_finite = true;
+            return Ok(Some(JsValue::from_str(NON_FINITE)));
+        }
+        Ok(Some(v))
+    };
+    let text = JSON::stringify_with_replacer_func(value, &mut replacer, None)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| bad_argument(name, "n'est pas du JSON", "is not JSON"))
+        .ok_or_else(|| bad_argument(name, "n'est pas du JSON", "is not JSON"))?;
+    if non_finite {
+        return Err(Unread::Input(non_finite_number(&text)));
+    }
+    Ok(text)
 }
 
 /// A string argument.
-pub(crate) fn text_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| bad_argument(name, "doit être une chaîne", "must be a string"))
+pub(crate) fn text_arg(value: &JsValue, name: &str) -> Result<String, Unread> {
+    js_text(value, name)?.ok_or_else(|| bad_argument(name, "doit être une chaîne", "must be a string").into())
+}
+
+/// A JavaScript string as Rust text, or `None` for another value; IN01 for a
+/// string that holds a lone surrogate.
+fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
+    let Some(text) = value.as_string() else {
+        return Ok(None);
+    };
+    // A lone surrogate arrives as U+FFFD: look closer only then.
+    if text.contains('\u{FFFD}')
+        && let Some(offset) = value.dyn_ref::<JsString>().and_then(lone_surrogate)
+    {
+        return Err(Unread::Input(
+            Violation::error(
+                Code::IN01,
+                Path::root(),
+                format!(
+                    "l'argument « {name} » contient un demi-caractère UTF-16 isolé (unité {offset}) : ce n'est pas du texte Unicode"
+                ),
+                format!("the argument `{name}` holds a lone UTF-16 surrogate (code unit {offset}): it is not Unicode text"),
+            )
+            .with("argument", name)
+            .with("offset", offset),
+        ));
+    }
+    Ok(Some(text))
+}
+
+/// Where the first lone surrogate of `s` is, in UTF-16 code units.
+fn lone_surrogate(s: &JsString) -> Option<usize> {
+    let mut offset = 0;
+    for unit in char::decode_utf16(s.iter()) {
+        match unit {
+            Ok(c) => offset += c.len_utf16(),
+            Err(_) => return Some(offset),
+        }
+    }
+    None
+}
+
+/// What a non-finite number becomes while stringifying, to be found after.
+const NON_FINITE: &str = "\u{0}gep:non-finite-number\u{0}";
+
+/// IN04 at the path of the first non-finite number of an argument.
+fn non_finite_number(text: &str) -> Violation {
+    let path = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|value| find_marker(&value, &mut Vec::new()))
+        .unwrap_or_default();
+    Violation::error(
+        Code::IN04,
+        path,
+        "nombre non fini (NaN ou infini)",
+        "non-finite number (NaN or infinity)",
+    )
+}
+
+fn find_marker(value: &Value, at: &mut Vec<PathSegment>) -> Option<Path> {
+    match value {
+        Value::String(s) if s == NON_FINITE => Some(Path(at.clone())),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            at.push(PathSegment::Index(i));
+            let found = find_marker(v, at);
+            at.pop();
+            found
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            at.push(PathSegment::Key(k.clone()));
+            let found = find_marker(v, at);
+            at.pop();
+            found
+        }),
+        _ => None,
+    }
 }
 
 /// A value as the plain JavaScript object of its JSON.

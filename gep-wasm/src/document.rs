@@ -3,7 +3,7 @@
 use gep_core::ffi;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_arg, text_arg, to_js};
+use crate::convert::{answer, json_arg, text_arg, to_js};
 
 /// Loads a document (JSON text or object): its state, snapshot and
 /// document, or every violation that keeps it from loading.
@@ -11,7 +11,7 @@ use crate::convert::{json_arg, text_arg, to_js};
 pub fn load_document(
     #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::load(&json_arg(&document, "document")?))
+    answer(|| Ok(to_js(&ffi::load(&json_arg(&document, "document")?))?))
 }
 
 /// Starts a GEP with id `gepId` from a `propose` command.
@@ -20,10 +20,12 @@ pub fn start_gep(
     #[wasm_bindgen(js_name = gepId, unchecked_param_type = "GepId")] gep_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::start(
-        &text_arg(&gep_id, "gepId")?,
-        &json_arg(&command, "command")?,
-    ))
+    answer(|| {
+        Ok(to_js(&ffi::start(
+            &text_arg(&gep_id, "gepId")?,
+            &json_arg(&command, "command")?,
+        ))?)
+    })
 }
 
 /// Applies a command to a document: the new state, or every violation.
@@ -32,8 +34,10 @@ pub fn apply_command(
     #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::apply(
-        &json_arg(&document, "document")?,
-        &json_arg(&command, "command")?,
-    ))
+    answer(|| {
+        Ok(to_js(&ffi::apply(
+            &json_arg(&document, "document")?,
+            &json_arg(&command, "command")?,
+        ))?)
+    })
 }

@@ -3,7 +3,7 @@
 use gep_core::ffi;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_arg, to_js};
+use crate::convert::{answer, json_arg, to_js};
 
 /// Checks a proposal form, complete or not: every violation, with the path
 /// of its form field, in French and in English.
@@ -11,7 +11,7 @@ use crate::convert::{json_arg, to_js};
 pub fn validate_proposal_form(
     #[wasm_bindgen(unchecked_param_type = "string | ProposalForm")] form: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::validate_proposal_form(&json_arg(&form, "form")?))
+    answer(|| Ok(to_js(&ffi::validate_proposal_form(&json_arg(&form, "form")?))?))
 }
 
 /// Checks a registration form, complete or not, for the GEP of `document`.
@@ -20,8 +20,10 @@ pub fn validate_registration_form(
     #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | RegistrationForm")] form: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::validate_registration_form(
-        &json_arg(&document, "document")?,
-        &json_arg(&form, "form")?,
-    ))
+    answer(|| {
+        Ok(to_js(&ffi::validate_registration_form(
+            &json_arg(&document, "document")?,
+            &json_arg(&form, "form")?,
+        ))?)
+    })
 }

@@ -4,7 +4,7 @@ use gep_core::ffi::{self, Answer};
 use gep_core::{Snapshot, State};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{gep_error, json_arg, text_arg, to_js};
+use crate::convert::{answer, gep_error, json_arg, text_arg, thrown, to_js};
 
 /// A GEP: its document, state and snapshot. Commands move it forward; a
 /// refused command leaves it as it was.
@@ -38,7 +38,7 @@ impl Gep {
     /// Loads a document; throws a `GepError` with every violation when it
     /// does not load.
     pub fn load(#[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue) -> Result<Gep, JsValue> {
-        Gep::from_answer(ffi::load(&json_arg(&document, "document")?))
+        Gep::from_answer(ffi::load(&json_arg(&document, "document").map_err(thrown)?))
     }
 
     /// Starts a GEP from a `propose` command; throws a `GepError` with every
@@ -47,8 +47,8 @@ impl Gep {
         #[wasm_bindgen(js_name = gepId, unchecked_param_type = "GepId")] gep_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
     ) -> Result<Gep, JsValue> {
-        let gep_id = text_arg(&gep_id, "gepId")?;
-        Gep::from_answer(ffi::start(&gep_id, &json_arg(&command, "command")?))
+        let gep_id = text_arg(&gep_id, "gepId").map_err(thrown)?;
+        Gep::from_answer(ffi::start(&gep_id, &json_arg(&command, "command").map_err(thrown)?))
     }
 
     /// Applies a command. Accepted, the GEP moves on; refused, it stays as it
@@ -58,12 +58,14 @@ impl Gep {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let answer = ffi::apply(&self.document, &json_arg(&command, "command")?);
-        let js = to_js(&answer)?;
-        if let Ok(next) = Gep::from_answer(answer) {
-            *self = next;
-        }
-        Ok(js)
+        answer(|| {
+            let answer = ffi::apply(&self.document, &json_arg(&command, "command")?);
+            let js = to_js(&answer)?;
+            if let Ok(next) = Gep::from_answer(answer) {
+                *self = next;
+            }
+            Ok(js)
+        })
     }
 
     /// The state.
@@ -89,10 +91,12 @@ impl Gep {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | RegistrationForm")] form: JsValue,
     ) -> Result<JsValue, JsValue> {
-        to_js(&ffi::validate_registration_form(
-            &self.document,
-            &json_arg(&form, "form")?,
-        ))
+        answer(|| {
+            Ok(to_js(&ffi::validate_registration_form(
+                &self.document,
+                &json_arg(&form, "form")?,
+            ))?)
+        })
     }
 
     /// The contact list for `requester`, an attendee (DE10).
@@ -101,7 +105,12 @@ impl Gep {
         &self,
         #[wasm_bindgen(unchecked_param_type = "PersonId")] requester: JsValue,
     ) -> Result<JsValue, JsValue> {
-        to_js(&ffi::contact_list(&self.document, &text_arg(&requester, "requester")?))
+        answer(|| {
+            Ok(to_js(&ffi::contact_list(
+                &self.document,
+                &text_arg(&requester, "requester")?,
+            ))?)
+        })
     }
 
     /// The IC record, once approved (OR08).

@@ -32,6 +32,13 @@
 //! run throws: an argument of the wrong type, or [`Gep::load`] of what does
 //! not load; what it throws is an `Error` named `GepError` with a `code`
 //! and the `violations`.
+//!
+//! Two JavaScript values are refused rather than passed on changed: a
+//! string holding a lone surrogate (IN01 at the root, its context giving
+//! the `argument` and the UTF-16 `offset`), which wasm-bindgen would turn
+//! into U+FFFD, and `NaN` or `±Infinity` in an object (IN04 at its path),
+//! which `JSON.stringify` would write as `null`. Both answer `failure`, as
+//! malformed JSON does (`Gep.load` and `Gep.start` throw them).
 
 #![deny(missing_docs)]
 

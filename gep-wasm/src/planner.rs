@@ -3,7 +3,7 @@
 use gep_core::ffi;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_arg, to_js};
+use crate::convert::{answer, json_arg, to_js};
 
 /// A table plan from a plan request: the rounds, each person's itinerary
 /// measures and warnings; the same seed gives the same plan.
@@ -11,5 +11,5 @@ use crate::convert::{json_arg, to_js};
 pub fn plan_tables(
     #[wasm_bindgen(unchecked_param_type = "string | PlanRequest")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::plan_tables(&json_arg(&request, "request")?))
+    answer(|| Ok(to_js(&ffi::plan_tables(&json_arg(&request, "request")?))?))
 }

@@ -5,7 +5,7 @@
 use gep_core::ffi::{self, TextUnit};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{json_arg, text_arg, to_js};
+use crate::convert::{answer, json_arg, text_arg, to_js};
 
 /// Finds the names, e-mails, phones and organisations of `roster` (and any
 /// e-mail or phone) in `text`.
@@ -14,8 +14,14 @@ pub fn scan_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | RosterEntry[]")] roster: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = text_arg(&text, "text")?;
-    to_js(&ffi::scan(&text, &json_arg(&roster, "roster")?, TextUnit::Utf16))
+    answer(|| {
+        let text = text_arg(&text, "text")?;
+        Ok(to_js(&ffi::scan(
+            &text,
+            &json_arg(&roster, "roster")?,
+            TextUnit::Utf16,
+        ))?)
+    })
 }
 
 /// `text` with what the scanner finds replaced by placeholders.
@@ -27,16 +33,18 @@ pub fn redact_text(
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
-    let placeholders = match placeholders.filter(|p| !p.is_null() && !p.is_undefined()) {
-        Some(p) => Some(json_arg(&p, "placeholders")?),
-        None => None,
-    };
-    let text = text_arg(&text, "text")?;
-    to_js(&ffi::redact(
-        &text,
-        &json_arg(&roster, "roster")?,
-        placeholders.as_deref(),
-    ))
+    answer(|| {
+        let placeholders = match placeholders.filter(|p| !p.is_null() && !p.is_undefined()) {
+            Some(p) => Some(json_arg(&p, "placeholders")?),
+            None => None,
+        };
+        let text = text_arg(&text, "text")?;
+        Ok(to_js(&ffi::redact(
+            &text,
+            &json_arg(&roster, "roster")?,
+            placeholders.as_deref(),
+        ))?)
+    })
 }
 
 /// The contact list of a document for `requester`, an attendee (DE10).
@@ -45,10 +53,12 @@ pub fn contact_list(
     #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PersonId")] requester: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::contact_list(
-        &json_arg(&document, "document")?,
-        &text_arg(&requester, "requester")?,
-    ))
+    answer(|| {
+        Ok(to_js(&ffi::contact_list(
+            &json_arg(&document, "document")?,
+            &text_arg(&requester, "requester")?,
+        ))?)
+    })
 }
 
 /// The IC record of an approved document (OR08).
@@ -56,5 +66,5 @@ pub fn contact_list(
 pub fn ic_record(
     #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&ffi::ic_record(&json_arg(&document, "document")?))
+    answer(|| Ok(to_js(&ffi::ic_record(&json_arg(&document, "document")?))?))
 }

@@ -24,7 +24,7 @@ impl Gep<Validated> {
         announcement: Announcement,
     ) -> Transition<Validated, Announced> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &announcement, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
             found.push(actor_not_allowed(
                 "l'organisateur ou un animateur",
@@ -130,7 +130,7 @@ impl Gep<Announced> {
 impl<S: GepState> Gep<S> {
     fn cancel_any(self, at: Timestamp, actor: PersonId, decision: Decision) -> Transition<S, Cancelled> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &decision, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_coordination(actor) {
             found.push(actor_not_allowed(
                 "l'organisateur ou l'équipe de coordination",

@@ -133,16 +133,45 @@ pub(super) fn check_new_people<'a>(
     path_of: impl Fn(usize) -> Path,
     out: &mut Vec<Violation>,
 ) {
-    let mut seen: Vec<&Person> = Vec::new();
+    // The newcomers: the first on its own (most commands bring one person,
+    // and a map would cost an allocation), all of them in `seen` from the
+    // second on.
+    let mut first: Option<&Person> = None;
+    let mut seen: BTreeMap<PersonId, &Person> = BTreeMap::new();
+    let mut newcomers = 0usize;
+    let mut overflow = None;
     for (i, person) in people.enumerate() {
         let before = out.len();
         check_person(person, &Path::root(), out);
         for v in out.get_mut(before..).unwrap_or_default() {
             v.path = std::mem::take(&mut v.path).prefixed(&path_of(i));
         }
-        let earlier = known
-            .get(&person.id)
-            .or_else(|| seen.iter().copied().find(|p| p.id == person.id));
+        let id = person.id;
+        let known_as = known.get(&id);
+        let earlier = known_as.or_else(|| match first {
+            Some(f) if f.id == id => Some(f),
+            _ => seen.get(&id).copied(),
+        });
+        let fresh = known_as.is_none()
+            && match first {
+                None => {
+                    first = Some(person);
+                    true
+                }
+                Some(f) if f.id == id => false,
+                Some(f) => {
+                    if seen.is_empty() {
+                        seen.insert(f.id, f);
+                    }
+                    seen.insert(id, person).is_none()
+                }
+            };
+        if fresh {
+            newcomers += 1;
+            if known.len().saturating_add(newcomers) > crate::limits::MAX_PEOPLE && overflow.is_none() {
+                overflow = Some(i);
+            }
+        }
         if earlier.is_some_and(|p| p != person) {
             out.push(
                 Violation::error(
@@ -154,7 +183,9 @@ pub(super) fn check_new_people<'a>(
                 .with("person", person.id),
             );
         }
-        seen.push(person);
+    }
+    if let Some(i) = overflow {
+        crate::limits::check_people(known.len(), newcomers, || path_of(i), out);
     }
 }
 

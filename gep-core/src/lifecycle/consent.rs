@@ -56,7 +56,7 @@ impl<S: AcceptsConsent> Gep<S> {
     /// LC02, LC03 (the actor is not known to the GEP).
     pub fn give_consent(self, at: Timestamp, actor: PersonId, consent: Consent) -> Result<Self, Refused<S>> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &consent, &mut found);
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         gep.consents.insert(actor);
         gep.record(at, actor, Event::ConsentGiven(consent), warnings);
@@ -69,7 +69,7 @@ impl<S: AcceptsConsent> Gep<S> {
     /// LC02, LC03 (the actor is not known to the GEP).
     pub fn withdraw_consent(self, at: Timestamp, actor: PersonId, consent: Consent) -> Result<Self, Refused<S>> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &consent, &mut found);
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         gep.consents.remove(&actor);
         gep.record(at, actor, Event::ConsentWithdrawn(consent), warnings);

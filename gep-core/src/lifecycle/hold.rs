@@ -39,7 +39,7 @@ impl Gep<Announced> {
         let record = record.into();
         let mut found = Vec::new();
         let root = Path::root().key("action");
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &record, &mut found);
         if self.people.contains_key(&actor) && !self.is_facilitator(actor) {
             found.push(actor_not_allowed("un animateur du GEP", "a facilitator of the GEP"));
         }

@@ -36,6 +36,8 @@ mod validate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use serde::Serialize;
+
 use crate::code::Code;
 use crate::command::{Event, KeptWarning, LogEntry};
 use crate::ids::{GepId, PersonId};
@@ -285,13 +287,21 @@ impl<S: GepState> Gep<S> {
         self.people.get(&id).is_some_and(|p| p.coordination_team)
     }
 
-    /// The checks every command shares: time never goes backwards (LC02),
-    /// and the actor is known (LC03).
-    fn common_checks(&self, at: Timestamp, actor: PersonId, out: &mut Vec<Violation>) {
+    /// The checks every command shares: the sizes (IN09), time never goes
+    /// backwards (LC02), and the actor is known (LC03).
+    fn common_checks(&self, at: Timestamp, actor: PersonId, payload: &impl Serialize, out: &mut Vec<Violation>) {
+        self.size_checks(payload, out);
         checks::time_forward(self.last_at(), at, out);
         if !self.people.contains_key(&actor) {
             out.push(checks::unknown_person(Path::root().key("actor"), actor));
         }
+    }
+
+    /// IN09: the log is full, or a text or a list of the payload is past
+    /// the [limits](crate::limits).
+    fn size_checks(&self, payload: &impl Serialize, out: &mut Vec<Violation>) {
+        crate::limits::check_events(self.log.len(), Path::root, out);
+        crate::limits::check_payload(payload, &["action"], out);
     }
 
     /// Refuses when `found` holds an error, giving `self` back.

@@ -1,13 +1,13 @@
 //! `propose`: an IC member proposes a GEP (DE01, DE07, OR01, OR02, PR01, PR07).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::checks::{add_people, blank, check_new_people, classify_role, require_text, unknown_person};
 use super::{Gep, Proposed};
 use crate::code::Code;
 use crate::command::Event;
 use crate::ids::{GepId, PersonId};
-use crate::model::{Format, FormatKind, IcStatus, Proposal, Role};
+use crate::model::{Format, FormatKind, IcStatus, Person, Proposal, Role};
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation, Violations};
 
@@ -55,13 +55,15 @@ impl Gep<Proposed> {
 fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Violation> {
     let mut out = Vec::new();
     let root = Path::root().key("action");
+    crate::limits::check_payload(proposal, &["action"], &mut out);
     check_new_people(
         &BTreeMap::new(),
         proposal.people.iter(),
         |i| root.clone().key("people").index(i),
         &mut out,
     );
-    let known = |id: &PersonId| proposal.people.iter().find(|p| p.id == *id);
+    let people: BTreeMap<PersonId, &Person> = proposal.people.iter().map(|p| (p.id, p)).collect();
+    let known = |id: &PersonId| people.get(id).copied();
 
     // OR01: the organiser is an IC member.
     match known(&actor) {
@@ -169,13 +171,13 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
     check_format(&proposal.format, &root.clone().key("format"), &mut out);
 
     // PR01 / PR07: the team's roles; team members are known people.
-    let mut seen = Vec::new();
+    let mut seen = BTreeSet::new();
     for (i, member) in proposal.team.iter().enumerate() {
         let mpath = root.clone().key("team").index(i);
         if known(&member.person).is_none() {
             out.push(unknown_person(mpath.clone().key("person"), member.person));
         }
-        if seen.contains(&member.person) {
+        if !seen.insert(member.person) {
             out.push(Violation::error(
                 Code::IN07,
                 mpath.clone().key("person"),
@@ -183,7 +185,6 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
                 "this person is listed twice in the team",
             ));
         }
-        seen.push(member.person);
         if let Err(v) = classify_role(&member.role, || mpath.key("role")) {
             out.push(v);
         }

@@ -6,7 +6,7 @@
 //! two registrations with the same timestamp keep their log order: that is
 //! the deterministic tie-break.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -51,9 +51,10 @@ pub struct Registrations {
     cap: Option<u32>,
     entries: Vec<RegistrationEntry>,
     // Indexes over the active (admitted or waiting) entries, so that each
-    // registration costs a hash look-up rather than a scan.
-    active_emails: HashMap<String, usize>,
-    active_people: HashMap<PersonId, usize>,
+    // registration costs a look-up rather than a scan. Ordered maps: no hashing
+    // to pay for a few dozen entries, and no worst case on crafted keys.
+    active_emails: BTreeMap<String, usize>,
+    active_people: BTreeMap<PersonId, usize>,
     waiting: BTreeSet<usize>,
     admitted: usize,
 }
@@ -63,8 +64,8 @@ impl Registrations {
         Registrations {
             cap,
             entries: Vec::new(),
-            active_emails: HashMap::new(),
-            active_people: HashMap::new(),
+            active_emails: BTreeMap::new(),
+            active_people: BTreeMap::new(),
             waiting: BTreeSet::new(),
             admitted: 0,
         }
@@ -168,6 +169,15 @@ impl Gep<Announced> {
         let mut found = Vec::new();
         let action = || Path::root().key("action");
         let person = &registration.person;
+        self.size_checks(&registration, &mut found);
+        if self.state.registrations.entries.len() >= crate::limits::MAX_REGISTRATIONS {
+            found.push(crate::limits::too_many(
+                action(),
+                crate::limits::MAX_REGISTRATIONS,
+                "inscriptions à un GEP",
+                "registrations to a GEP",
+            ));
+        }
         super::checks::time_forward(self.last_at(), at, &mut found);
         if actor != person.id && actor != self.organiser {
             if self.people.contains_key(&actor) {
@@ -238,7 +248,7 @@ impl Gep<Announced> {
     /// registration), LC04 (neither the person nor the organiser), LC02, LC03.
     pub fn withdraw(self, at: Timestamp, actor: PersonId, withdrawal: Withdrawal) -> Result<Self, Refused<Announced>> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &withdrawal, &mut found);
         if at >= self.proposal.format.start {
             found.push(registration_closed(self.proposal.format.start));
         }

@@ -212,7 +212,10 @@ fn check_report<S: super::GepState>(
     found: &mut Vec<Violation>,
 ) {
     let root = Path::root().key("action");
-    gep.common_checks(at, actor, found);
+    let before = found.len();
+    gep.common_checks(at, actor, report, found);
+    // A report past the size limits is not scanned: IN09 answers first.
+    let oversized = found.iter().skip(before).any(|v| v.code == Code::IN09);
     if gep.people.contains_key(&actor) && !gep.is_facilitator(actor) {
         found.push(actor_not_allowed("un animateur du GEP", "a facilitator of the GEP"));
     }
@@ -292,7 +295,9 @@ fn check_report<S: super::GepState>(
             "the validation deadline must come after the report is sent",
         ));
     }
-    check_anonymity(gep, report, found);
+    if !oversized {
+        check_anonymity(gep, report, found);
+    }
 }
 
 impl Gep<Held> {
@@ -340,8 +345,15 @@ impl Gep<Reported> {
         &self.state.held.attendees
     }
 
-    fn check_response(&self, at: Timestamp, actor: PersonId, revision: u32, found: &mut Vec<Violation>) {
-        self.common_checks(at, actor, found);
+    fn check_response(
+        &self,
+        at: Timestamp,
+        actor: PersonId,
+        payload: &impl Serialize,
+        revision: u32,
+        found: &mut Vec<Violation>,
+    ) {
+        self.common_checks(at, actor, payload, found);
         if self.people.contains_key(&actor) && !self.state.held.attendees.contains_key(&actor) {
             found.push(actor_not_allowed(
                 "une personne présente au GEP",
@@ -375,7 +387,7 @@ impl Gep<Reported> {
         response: ReportResponse,
     ) -> Result<Self, Refused<Reported>> {
         let mut found = Vec::new();
-        self.check_response(at, actor, response.revision, &mut found);
+        self.check_response(at, actor, &response, response.revision, &mut found);
         if matches!(self.state.report.responses.get(&actor), Some(Response::Objected { .. })) {
             found.push(Violation::error(
                 Code::DE09,
@@ -403,7 +415,7 @@ impl Gep<Reported> {
         objection: ReportObjection,
     ) -> Result<Self, Refused<Reported>> {
         let mut found = Vec::new();
-        self.check_response(at, actor, objection.revision, &mut found);
+        self.check_response(at, actor, &objection, objection.revision, &mut found);
         if blank(&objection.comment) {
             found.push(Violation::error(
                 Code::DE09,
@@ -457,7 +469,7 @@ impl Gep<Reported> {
     /// a facilitator or the organiser), LC02, LC03.
     pub fn approve(self, at: Timestamp, actor: PersonId, approval: Approval) -> Transition<Reported, Approved> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &approval, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
             found.push(actor_not_allowed(
                 "un animateur ou l'organisateur",

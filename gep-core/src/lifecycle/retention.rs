@@ -91,7 +91,7 @@ impl Gep<Approved> {
     /// coordination team), LC02, LC03.
     pub fn purge_personal_data(self, at: Timestamp, actor: PersonId, purge: Purge) -> Result<Self, Refused<Approved>> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &purge, &mut found);
         if self.people.contains_key(&actor)
             && actor != self.organiser
             && !self.is_facilitator(actor)

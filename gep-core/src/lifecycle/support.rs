@@ -25,7 +25,7 @@ impl<S: Open> Gep<S> {
     /// IN07 (no topic), LC04 (not a facilitator or the organiser), LC02, LC03.
     pub fn request_support(self, at: Timestamp, actor: PersonId, request: SupportRequest) -> Result<Self, Refused<S>> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &request, &mut found);
         if self.people.contains_key(&actor) && actor != self.organiser && !self.is_facilitator(actor) {
             found.push(actor_not_allowed(
                 "un animateur ou l'organisateur",

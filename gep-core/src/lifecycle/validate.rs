@@ -1,10 +1,13 @@
 //! `validate` and `decline`: the coordination team's decision (OR03, OR04).
 
+use std::collections::BTreeMap;
+
 use super::checks::{add_people, blank, check_new_people, unknown_person};
 use super::{Declined, Gep, Proposed, Transition, Validated};
 use crate::code::Code;
 use crate::command::{Decision, Event, Validation};
 use crate::ids::PersonId;
+use crate::model::Person;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -19,17 +22,19 @@ impl Gep<Proposed> {
     pub fn validate(self, at: Timestamp, actor: PersonId, validation: Validation) -> Transition<Proposed, Validated> {
         let mut found = Vec::new();
         let root = Path::root().key("action");
+        self.size_checks(&validation, &mut found);
         check_new_people(
             &self.people,
             validation.people.iter(),
             |i| root.clone().key("people").index(i),
             &mut found,
         );
-        let knows = |id: &PersonId| self.people.contains_key(id) || validation.people.iter().any(|p| p.id == *id);
+        let newcomers: BTreeMap<PersonId, &Person> = validation.people.iter().map(|p| (p.id, p)).collect();
+        let knows = |id: &PersonId| self.people.contains_key(id) || newcomers.contains_key(id);
         let is_coordination = |id: &PersonId| {
             self.people
                 .get(id)
-                .or_else(|| validation.people.iter().find(|p| p.id == *id))
+                .or_else(|| newcomers.get(id).copied())
                 .is_some_and(|p| p.coordination_team)
         };
         checks_time(&self, at, &mut found);
@@ -111,7 +116,7 @@ impl Gep<Proposed> {
     /// LC02, LC03.
     pub fn decline(self, at: Timestamp, actor: PersonId, decision: Decision) -> Transition<Proposed, Declined> {
         let mut found = Vec::new();
-        self.common_checks(at, actor, &mut found);
+        self.common_checks(at, actor, &decision, &mut found);
         if self.people.contains_key(&actor) && !self.is_coordination(actor) {
             found.push(not_coordination());
         }

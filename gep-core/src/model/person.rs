@@ -39,7 +39,12 @@ impl Person {
 
     /// The e-mail address folded for comparison (trimmed, lower case).
     pub fn folded_email(&self) -> String {
-        self.email.trim().to_lowercase()
+        let email = self.email.trim();
+        if email.is_ascii() {
+            email.to_ascii_lowercase()
+        } else {
+            email.to_lowercase()
+        }
     }
 }
 

@@ -258,13 +258,17 @@ pub(crate) fn fold_into(out: &mut String, text: &str) {
 /// Calls `word(hash)` for each word of the folded `text` (each maximal run
 /// of word characters of `Folded::new(text).as_str()`), with the
 /// [`WordHash`] of its folded bytes, without building the folded text.
-pub(crate) fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
+/// Returns how many ASCII digits the text holds (the scanner looks for phone
+/// numbers only past a few).
+pub(crate) fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) -> usize {
     let bytes = text.as_bytes();
     let mut hash = WordHash::default();
+    let mut digits = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
+                digits += usize::from(b.is_ascii_digit());
                 hash.push(b.to_ascii_lowercase());
             } else if !hash.is_empty() {
                 word(hash.finish());
@@ -308,6 +312,7 @@ pub(crate) fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) {
     if !hash.is_empty() {
         word(hash.finish());
     }
+    digits
 }
 
 /// The [`WordHash`] of the first word of an already folded text (its first

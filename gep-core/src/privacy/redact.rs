@@ -60,6 +60,12 @@ impl Default for Placeholders {
 /// themselves contain what the scanner looks for.
 const MAX_PASSES: usize = 4;
 
+/// What replaces a finding whose placeholder holds what the scanner looks
+/// for (a person named `Personne`, whose placeholder is `[personne A]`), and
+/// every finding after [`MAX_PASSES`]: it has no word character, so no scan
+/// finds anything in it, and each pass that uses it removes some.
+const NEUTRAL: &str = "[…]";
+
 /// Redacts texts with one scanner, giving each person the same letter in
 /// every text it redacts (in order of first appearance).
 #[derive(Clone, Debug)]
@@ -67,6 +73,11 @@ pub struct Redactor<'s> {
     scanner: &'s Scanner,
     placeholders: Placeholders,
     letters: HashMap<PersonId, usize>,
+    /// Placeholders already scanned: whether the scanner finds something
+    /// to replace in them.
+    unsafe_placeholders: HashMap<String, bool>,
+    /// Past [`MAX_PASSES`]: every finding becomes [`NEUTRAL`].
+    neutral: bool,
 }
 
 impl<'s> Redactor<'s> {
@@ -76,6 +87,8 @@ impl<'s> Redactor<'s> {
             scanner,
             placeholders,
             letters: HashMap::new(),
+            unsafe_placeholders: HashMap::new(),
+            neutral: false,
         }
     }
 
@@ -83,15 +96,25 @@ impl<'s> Redactor<'s> {
     /// error left (a replacement can make a word boundary where there was
     /// none: `Léa0612345678` becomes `Léa[téléphone]`, where `Léa` now
     /// stands alone).
+    ///
+    /// A placeholder in which the scanner would find something is replaced
+    /// by `[…]`, and so is everything found after a few passes, so that the
+    /// result never holds an error.
     pub fn redact(&mut self, text: &str) -> String {
         let mut text = text.to_owned();
-        for _ in 0..MAX_PASSES {
+        for pass in 1.. {
             let findings = self.scanner.scan(&text);
             if !findings.iter().any(|f| self.placeholder_kind(f)) {
                 break;
             }
-            text = self.apply(&text, &findings);
+            self.neutral = pass > MAX_PASSES;
+            let next = self.apply(&text, &findings);
+            if next == text {
+                break;
+            }
+            text = next;
         }
+        self.neutral = false;
         text
     }
 
@@ -127,6 +150,22 @@ impl<'s> Redactor<'s> {
     }
 
     fn placeholder(&mut self, finding: &Finding) -> Option<String> {
+        let placeholder = self.configured_placeholder(finding)?;
+        if self.neutral {
+            return Some(NEUTRAL.to_owned());
+        }
+        let found = match self.unsafe_placeholders.get(&placeholder) {
+            Some(&found) => found,
+            None => {
+                let found = self.scanner.scan(&placeholder).iter().any(|f| self.placeholder_kind(f));
+                self.unsafe_placeholders.insert(placeholder.clone(), found);
+                found
+            }
+        };
+        Some(if found { NEUTRAL.to_owned() } else { placeholder })
+    }
+
+    fn configured_placeholder(&mut self, finding: &Finding) -> Option<String> {
         match finding.kind {
             FindingKind::Name if finding.is_error() => {
                 let letter = match finding.person {

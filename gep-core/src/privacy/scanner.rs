@@ -235,9 +235,9 @@ impl Scanner {
         let mut emails = false;
         let mut phones = false;
         for text in texts {
-            for_each_word_hash(text, |hash| filter.insert(hash));
+            let digits = for_each_word_hash(text, |hash| filter.insert(hash));
             emails = emails || text.contains('@');
-            phones = phones || text.bytes().filter(u8::is_ascii_digit).nth(5).is_some();
+            phones = phones || digits > 5;
         }
         let mut builder = Builder {
             only: Some(filter.clone()),
@@ -397,7 +397,11 @@ impl Builder {
             self.given = given_folded;
             self.family = family_folded;
         }
-        if let Some(org) = organisation {
+        // The same for the organisation: folded only when its first word
+        // can be in the texts.
+        if let Some(org) = organisation
+            && first_hash(org).is_some_and(|h| filter.may_contain(h))
+        {
             let mut folded = std::mem::take(&mut self.scratch);
             fold_into(&mut folded, org);
             if first_word_hash(&folded, false).is_some_and(|h| filter.may_contain(h)) {
@@ -503,6 +507,15 @@ impl Builder {
             phones: self.phones,
         }
     }
+}
+
+/// The hash of the first word of `text` once folded, without folding it.
+fn first_hash(text: &str) -> Option<u64> {
+    let mut first = None;
+    for_each_word_hash(text, |hash| {
+        first = first.or(Some(hash));
+    });
+    first
 }
 
 /// Given and family names that are also common French words (folded,

@@ -102,7 +102,9 @@ class LogEntry:
 
     @property
     def at(self) -> datetime:
-        """When, as an aware datetime with the offset it was written with."""
+        """When, as an aware datetime with the offset it was written with.
+        ``MalformedInput`` (``IN05``) for a timestamp Python cannot hold
+        (year 0, a leap second, an instant outside years 1-9999 in UTC)."""
     @property
     def actor(self) -> str: ...
     @property
@@ -196,7 +198,8 @@ class Gep:
     def log(self) -> list[LogEntry]:
         """The event log, oldest first."""
     @property
-    def last_event_at(self) -> datetime: ...
+    def last_event_at(self) -> datetime:
+        """When the last event happened, as ``LogEntry.at``."""
     def ic_record(self) -> dict[str, Any]:
         """The IC record (OR08) of an approved GEP; ``CharterViolation``
         (OR08) before it is approved."""
@@ -269,7 +272,10 @@ class Scanner:
 
     def __new__(cls, roster: _Roster, /) -> Scanner: ...
     def scan(self, text: str, /) -> list[Finding]:
-        """Every finding, in text order, never overlapping."""
+        """Every finding, in text order, never overlapping.
+        ``MalformedInput`` for a text with lone surrogates (``IN01``) or
+        larger than ``MAX_DOCUMENT_BYTES`` (``IN09``), as ``redact`` and
+        ``best_practices``."""
     def redact(self, text: str, /, placeholders: Optional[Mapping[str, str]] = None) -> str:
         """The text anonymised with placeholders (``[personne A]``,
         ``[courriel]``, ``[téléphone]``, ``[organisation]`` by default)."""
