@@ -20,6 +20,7 @@ use crate::any::AnyGep;
 use crate::code::Code;
 use crate::command::{Command, LogEntry};
 use crate::ids::GepId;
+use crate::limits::check_input_size;
 use crate::strict::Strict;
 use crate::tagged::INNER_PATH_TAG;
 use crate::time::TIMESTAMP_ERROR_TAG;
@@ -110,7 +111,7 @@ impl AnyGep {
     /// IN09 past [`MAX_DOCUMENT_BYTES`], IN01 for bytes that are not UTF-8,
     /// then as [`AnyGep::from_json`].
     pub fn from_slice(bytes: &[u8]) -> Result<AnyGep, Violations> {
-        check_size(bytes.len())?;
+        check_input_size("document", bytes.len()).map_err(|v| Violations(vec![v]))?;
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Violations(vec![
                 Violation::error(
@@ -133,26 +134,10 @@ impl AnyGep {
     /// the format; otherwise the violations of the first event the charter
     /// refuses, with paths into the document (`["events", 4, "event", …]`).
     pub fn from_json(text: &str) -> Result<AnyGep, Violations> {
-        check_size(text.len())?;
+        check_input_size("document", text.len()).map_err(|v| Violations(vec![v]))?;
         let document: Document = parse(text)?;
         replay(document)
     }
-}
-
-fn check_size(len: usize) -> Result<(), Violations> {
-    if len > MAX_DOCUMENT_BYTES {
-        return Err(Violations(vec![
-            Violation::error(
-                Code::IN09,
-                Path::root(),
-                format!("le document dépasse la taille maximale ({len} octets, au plus {MAX_DOCUMENT_BYTES})"),
-                format!("the document exceeds the maximum size ({len} bytes, at most {MAX_DOCUMENT_BYTES})"),
-            )
-            .with("size", len)
-            .with("max", MAX_DOCUMENT_BYTES),
-        ]));
-    }
-    Ok(())
 }
 
 /// Parses JSON into `T`, turning any error into one coded violation with the

@@ -277,27 +277,12 @@ fn roster(json: &str) -> Result<Vec<RosterEntry>, Violations> {
     parse(json)
 }
 
-/// IN09 when a text or a JSON argument of a privacy operation is larger than
-/// a document may be ([`MAX_DOCUMENT_BYTES`](crate::MAX_DOCUMENT_BYTES)).
+/// IN09 for each text or JSON argument of a privacy operation larger than
+/// a document may be.
 fn check_sizes(inputs: &[(&str, &str)]) -> Result<(), Violations> {
-    let max = crate::document::MAX_DOCUMENT_BYTES;
     let found: Vec<Violation> = inputs
         .iter()
-        .filter(|(_, input)| input.len() > max)
-        .map(|(name, input)| {
-            Violation::error(
-                Code::IN09,
-                crate::violation::Path::root(),
-                format!(
-                    "« {name} » dépasse la taille maximale ({} octets, au plus {max})",
-                    input.len()
-                ),
-                format!("`{name}` exceeds the size limit ({} bytes, at most {max})", input.len()),
-            )
-            .with("argument", name)
-            .with("size", input.len())
-            .with("max", max)
-        })
+        .filter_map(|(name, input)| crate::limits::check_input_size(name, input.len()).err())
         .collect();
     if found.is_empty() {
         Ok(())
@@ -693,18 +678,9 @@ impl PlanAnswer {
 /// }
 /// ```
 pub fn plan_tables(request: &str) -> PlanAnswer {
-    if request.len() > crate::document::MAX_DOCUMENT_BYTES {
+    if let Err(violation) = crate::limits::check_input_size("request", request.len()) {
         return PlanAnswer::Failure {
-            violations: vec![
-                Violation::error(
-                    Code::IN09,
-                    crate::violation::Path::root(),
-                    "la demande dépasse la taille maximale",
-                    "the request exceeds the size limit",
-                )
-                .with("size", request.len())
-                .with("max", crate::document::MAX_DOCUMENT_BYTES),
-            ],
+            violations: vec![violation],
         };
     }
     let request: crate::planner::PlanRequest = match parse(request) {

@@ -83,11 +83,39 @@ pub(crate) fn check_payload<T: Serialize + ?Sized>(payload: &T, base: &[&'static
     out.append(&mut walker.found);
 }
 
-/// IN09 when a GEP would know more than [`MAX_PEOPLE`] people.
-pub(crate) fn check_people(known: usize, adding: usize, path: impl FnOnce() -> Path, out: &mut Vec<Violation>) {
-    if known.saturating_add(adding) > MAX_PEOPLE {
-        out.push(too_many(path(), MAX_PEOPLE, "personnes dans un GEP", "people in a GEP"));
+/// IN09, at the root, when an input of `size` bytes (a document, a
+/// request, a text to scan) is larger than a document may be
+/// ([`MAX_DOCUMENT_BYTES`]): checked before it is read. `argument` names
+/// the input in the message and the context.
+///
+/// ```
+/// use gep_core::{Code, limits};
+/// assert!(limits::check_input_size("text", 7).is_ok());
+/// let refused = limits::check_input_size("text", limits::MAX_DOCUMENT_BYTES + 1);
+/// assert_eq!(refused.unwrap_err().code, Code::IN09);
+/// ```
+///
+/// # Errors
+/// The IN09 violation, with the `argument`, its `size` and the `max`.
+pub fn check_input_size(argument: &str, size: usize) -> Result<(), Violation> {
+    let max = MAX_DOCUMENT_BYTES;
+    if size <= max {
+        return Ok(());
     }
+    Err(Violation::error(
+        Code::IN09,
+        Path::root(),
+        format!("« {argument} » dépasse la taille maximale ({size} octets, au plus {max})"),
+        format!("`{argument}` exceeds the maximum size ({size} bytes, at most {max})"),
+    )
+    .with("argument", argument)
+    .with("size", size)
+    .with("max", max))
+}
+
+/// IN09 at `path`: a GEP would know more than [`MAX_PEOPLE`] people.
+pub(crate) fn too_many_people(path: Path) -> Violation {
+    too_many(path, MAX_PEOPLE, "personnes dans un GEP", "people in a GEP")
 }
 
 /// IN09 when a command could take a GEP's log past [`MAX_EVENTS`]: a

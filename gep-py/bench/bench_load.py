@@ -27,6 +27,7 @@ import pydantic
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 import gep
+from gep._types import Code
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "tests" / "documents" / "benchmark.json"
 
@@ -255,14 +256,6 @@ Event = Annotated[
     ],
     Field(discriminator="type"),
 ]
-
-Code = Literal[
-    "PR01", "PR02", "PR03", "PR04", "PR05", "PR06", "PR07",
-    "DE01", "DE02", "DE03", "DE04", "DE05", "DE06", "DE07", "DE08", "DE09", "DE10", "DE11", "DE12",
-    "OR01", "OR02", "OR03", "OR04", "OR05", "OR06", "OR07", "OR08", "OR09",
-    "IN01", "IN02", "IN03", "IN04", "IN05", "IN06", "IN07", "IN08", "IN09",
-    "LC01", "LC02", "LC03", "LC04", "LC05", "LC06",
-]  # fmt: skip
 
 
 class KeptWarning(Model):

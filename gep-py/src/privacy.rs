@@ -108,22 +108,9 @@ impl PyFinding {
 /// A text to scan or redact: Unicode (IN01 for lone surrogates) and no
 /// larger than a document may be (IN09), as `gep_core::ffi::scan` checks.
 fn text_arg(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
-    let text = convert::text(text, &[]).map_err(|v| errors::malformed(py, gep_core::Violations(vec![v])))?;
-    let max = gep_core::MAX_DOCUMENT_BYTES;
-    if text.len() > max {
-        let violation = gep_core::Violation::error(
-            gep_core::Code::IN09,
-            gep_core::Path::root(),
-            format!(
-                "le texte dépasse la taille maximale ({} octets, au plus {max})",
-                text.len()
-            ),
-            format!("the text exceeds the size limit ({} bytes, at most {max})", text.len()),
-        )
-        .with("size", text.len())
-        .with("max", max);
-        return Err(errors::malformed(py, gep_core::Violations(vec![violation])));
-    }
+    let malformed = |v| errors::malformed(py, gep_core::Violations(vec![v]));
+    let text = convert::text(text, &[]).map_err(malformed)?;
+    gep_core::limits::check_input_size("text", text.len()).map_err(malformed)?;
     Ok(text)
 }
 

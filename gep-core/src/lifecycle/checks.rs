@@ -185,7 +185,7 @@ pub(super) fn check_new_people<'a>(
         }
     }
     if let Some(i) = overflow {
-        crate::limits::check_people(known.len(), newcomers, || path_of(i), out);
+        out.push(crate::limits::too_many_people(path_of(i)));
     }
 }
 
