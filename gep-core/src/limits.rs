@@ -64,8 +64,9 @@ const NAME_FIELDS: [&str; 5] = ["given_name", "family_name", "email", "phone", "
 
 /// IN09 for every text and list of `payload` past the limits, with its path
 /// under `base`. One walk over the payload that neither allocates nor
-/// formats; only when a limit is crossed, a second walk that keeps the
-/// paths.
+/// formats nor follows the fields; only when a text longer than a name or
+/// a list past its limit comes up (a report's texts do), a second walk that
+/// follows the fields and keeps the paths.
 pub(crate) fn check_payload<T: Serialize + ?Sized>(payload: &T, base: &[&'static str], out: &mut Vec<Violation>) {
     let mut walker = Walker {
         tracking: false,
@@ -158,8 +159,9 @@ fn too_long(path: Path, len: usize, max: usize) -> Violation {
 /// A serializer that serializes nothing: it walks the payload, keeping the
 /// path, and notes each text or list past the limits.
 struct Walker<'a> {
-    /// Whether to keep the path and note violations; otherwise the walk
-    /// stops at the first text or list past its limit.
+    /// Whether to follow the fields, keep the path and note violations;
+    /// otherwise the walk stops at the first text longer than a name or
+    /// list past its limit.
     tracking: bool,
     /// The struct field being walked, if the walk is right inside one.
     field: Option<&'static str>,
@@ -225,6 +227,14 @@ impl Walker<'_> {
     }
 
     fn text(&mut self, s: &str) -> Result<(), Stop> {
+        if s.len() <= MAX_NAME_BYTES.min(MAX_TEXT_BYTES) {
+            return Ok(());
+        }
+        if !self.tracking {
+            // Which limit applies depends on the field, which only the
+            // second pass follows.
+            return Err(Stop);
+        }
         let in_name = self.field.is_some_and(|k| NAME_FIELDS.contains(&k));
         let max = if in_name { MAX_NAME_BYTES } else { MAX_TEXT_BYTES };
         if s.len() > max {
@@ -243,6 +253,9 @@ impl Walker<'_> {
     }
 
     fn nested<T: Serialize + ?Sized>(&mut self, segment: Segment, value: &T) -> Result<(), Stop> {
+        if !self.tracking {
+            return value.serialize(&mut *self);
+        }
         let field = std::mem::replace(
             &mut self.field,
             match segment {

@@ -266,16 +266,22 @@ pub(crate) fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) -> usize
     let mut digits = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                digits += usize::from(b.is_ascii_digit());
-                hash.push(b.to_ascii_lowercase());
-            } else if !hash.is_empty() {
-                word(hash.finish());
-                hash = WordHash::default();
+        match ASCII_WORD_BYTES.get(usize::from(b)).copied().unwrap_or(NOT_ASCII) {
+            NOT_ASCII => {}
+            SEPARATOR => {
+                if !hash.is_empty() {
+                    word(hash.finish());
+                    hash = WordHash::default();
+                }
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            folded => {
+                digits += usize::from(b.is_ascii_digit());
+                hash.push(folded);
+                i += 1;
+                continue;
+            }
         }
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
@@ -314,6 +320,32 @@ pub(crate) fn for_each_word_hash(text: &str, mut word: impl FnMut(u64)) -> usize
     }
     digits
 }
+
+/// For each byte, in [`for_each_word_hash`]: an ASCII letter or digit
+/// folded (lower case), [`SEPARATOR`] for the rest of ASCII, [`NOT_ASCII`]
+/// for the bytes of longer characters.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let byte = b as u8;
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "evaluated at compile time: an index out of range would not compile"
+        )]
+        {
+            table[b] = if byte.is_ascii_alphanumeric() {
+                byte.to_ascii_lowercase()
+            } else {
+                SEPARATOR
+            };
+        }
+        b += 1;
+    }
+    table
+};
+const SEPARATOR: u8 = 0;
+const NOT_ASCII: u8 = 0x80;
 
 /// The [`WordHash`] of the first word of an already folded text (its first
 /// maximal run of word characters), if any; with `joined`, spaces and
