@@ -64,11 +64,25 @@ impl Serialize for Version {
 
 impl<'de> Deserialize<'de> for Version {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let n = u64::deserialize(deserializer)?;
+        deserializer.deserialize_u64(VersionVisitor)
+    }
+}
+
+/// Checks the version as it is read, so that an error points at it.
+struct VersionVisitor;
+
+impl serde::de::Visitor<'_> for VersionVisitor {
+    type Value = Version;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a format version number")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Version, E> {
         if n == u64::from(FORMAT_VERSION) {
             Ok(Version(FORMAT_VERSION))
         } else {
-            Err(serde::de::Error::custom(format_args!(
+            Err(E::custom(format_args!(
                 "{VERSION_ERROR_TAG} format version {n} is not supported (this library reads version {FORMAT_VERSION})"
             )))
         }
@@ -147,46 +161,16 @@ impl AnyGep {
 /// IN01 (syntax), IN02 (unknown field), IN03 (missing field), IN04 (type or
 /// value), IN05 (timestamp), IN06 (version).
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> {
-    // Natively, the fast path parses without tracking where it is; only when
-    // it fails is the text parsed again, tracking the path, to say where. In
-    // WebAssembly, where the module's size counts, the text is parsed once,
-    // tracking: one copy of every deserializer instead of two.
-    //
-    // Either way, structs are read from objects only ([`Strict`]).
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut de = serde_json::Deserializer::from_str(text);
-        if let Ok(value) = T::deserialize(Strict(&mut de))
-            && de.end().is_ok()
-        {
-            return Ok(value);
-        }
-    }
-    parse_tracked(text)
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), cold)]
-fn parse_tracked<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> {
+    // One pass that tracks nothing, structs read from objects only
+    // ([`Strict`]); only when it fails is the text before the error read
+    // again to name the path ([`crate::locate`]).
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    let value = T::deserialize(Strict(serde_path_to_error::Deserializer::new(&mut de, &mut track)))
-        .map_err(|e| Violations(vec![input_violation(convert_path(&track.path()), &e)]))?;
+    let value = T::deserialize(Strict(&mut de))
+        .map_err(|e| Violations(vec![input_violation(crate::locate::error_path(text, &e), &e)]))?;
     // Trailing characters after the value.
     de.end()
         .map_err(|e| Violations(vec![input_violation(Path::root(), &e)]))?;
     Ok(value)
-}
-
-fn convert_path(path: &serde_path_to_error::Path) -> Path {
-    Path(
-        path.iter()
-            .filter_map(|segment| match segment {
-                serde_path_to_error::Segment::Seq { index } => Some(PathSegment::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => Some(PathSegment::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
-            })
-            .collect(),
-    )
 }
 
 fn input_violation(mut path: Path, error: &serde_json::Error) -> Violation {

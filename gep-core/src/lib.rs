@@ -63,6 +63,7 @@ pub mod ffi;
 mod ids;
 pub mod lifecycle;
 pub mod limits;
+mod locate;
 pub mod model;
 pub mod planner;
 pub mod privacy;

@@ -64,15 +64,13 @@ macro_rules! deserialize_tagged {
                     }
                     None => return Err(A::Error::missing_field("type")),
                 };
-                // Read again from text, with the deserializer types that the
-                // path-tracking parse uses: no third copy of every payload's
+                // Read again from text, with the deserializer types of the
+                // streaming parse: no second copy of every payload's
                 // deserializer (it weighs on the WebAssembly build).
                 let text = serde_json::Value::Object(object).to_string();
                 let mut json = serde_json::Deserializer::from_str(&text);
-                let mut track = serde_path_to_error::Track::new();
-                let de = serde_path_to_error::Deserializer::new(&mut json, &mut track);
-                let result = payload(&tag, crate::strict::Strict(de));
-                result.map_err(|e| A::Error::custom(crate::tagged::inner_error(track, &e)))
+                let result = payload(&tag, crate::strict::Strict(&mut json));
+                result.map_err(|e| A::Error::custom(crate::tagged::inner_error(&text, &e)))
             }
         }
     };
@@ -159,15 +157,21 @@ pub(crate) const INNER_PATH_TAG: &str = "gep-inner-path:";
 /// The message of an error found inside a buffered object, carrying where
 /// inside it the error lies (`gep-inner-path:["person","email"] message`),
 /// so that the document loader gives as precise a path as when streaming.
-pub(crate) fn inner_error(track: serde_path_to_error::Track, error: &serde_json::Error) -> String {
-    let segments: Vec<serde_json::Value> = track
-        .path()
-        .iter()
-        .filter_map(|s| match s {
-            serde_path_to_error::Segment::Seq { index } => Some(serde_json::Value::from(*index)),
-            serde_path_to_error::Segment::Map { key } => Some(serde_json::Value::from(key.as_str())),
-            _ => None,
+pub(crate) fn inner_error(text: &str, error: &serde_json::Error) -> String {
+    let segments: Vec<serde_json::Value> = crate::locate::error_path(text, error)
+        .0
+        .into_iter()
+        .map(|segment| match segment {
+            crate::violation::PathSegment::Index(index) => serde_json::Value::from(index),
+            crate::violation::PathSegment::Key(key) => serde_json::Value::from(key),
         })
         .collect();
-    format!("{INNER_PATH_TAG}{} {error}", serde_json::Value::Array(segments))
+    // Without the inner position: serde_json would take it for the outer
+    // error's own.
+    let message = error.to_string();
+    let message = message
+        .rfind(" at line ")
+        .and_then(|cut| message.get(..cut))
+        .unwrap_or(&message);
+    format!("{INNER_PATH_TAG}{} {message}", serde_json::Value::Array(segments))
 }
