@@ -85,7 +85,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sample::at("2026-03-03T11:00:00+01:00"),
         observer.id,
         Registration {
-            person: observer,
+            person: observer.into(),
             role: "observatrice".into(),
             accepted_confidentiality: false,
             on_behalf_of: None,

@@ -588,16 +588,18 @@ fn registration(registrant: u8, tweaks: &[RegTweak]) -> Command {
                 RegTweak::OnBehalf(t) => reg.on_behalf_of = Some(t.render()),
                 RegTweak::Purpose(p) => reg.purpose = Some(p.clone()),
                 RegTweak::PurposeObservation => reg.purpose = Some("observation".to_owned()),
-                RegTweak::EmailOf(w) => reg.person.email = w.person().email.to_uppercase(),
-                RegTweak::EmailText(e) => reg.person.email = e.clone(),
-                RegTweak::Given(g) => reg.person.given_name = g.clone(),
-                RegTweak::Family(f) => reg.person.family_name = f.clone(),
-                RegTweak::Status(s) => reg.person.ic_status = status(*s),
-                RegTweak::Phone(p) => reg.person.phone = Some(p.render()),
-                RegTweak::Organisation(t) => reg.person.organisation = Some(t.render()),
-                RegTweak::Coordination => reg.person.coordination_team = true,
+                RegTweak::EmailOf(w) => {
+                    std::sync::Arc::make_mut(&mut reg.person).email = w.person().email.to_uppercase()
+                }
+                RegTweak::EmailText(e) => std::sync::Arc::make_mut(&mut reg.person).email = e.clone(),
+                RegTweak::Given(g) => std::sync::Arc::make_mut(&mut reg.person).given_name = g.clone(),
+                RegTweak::Family(f) => std::sync::Arc::make_mut(&mut reg.person).family_name = f.clone(),
+                RegTweak::Status(s) => std::sync::Arc::make_mut(&mut reg.person).ic_status = status(*s),
+                RegTweak::Phone(p) => std::sync::Arc::make_mut(&mut reg.person).phone = Some(p.render()),
+                RegTweak::Organisation(t) => std::sync::Arc::make_mut(&mut reg.person).organisation = Some(t.render()),
+                RegTweak::Coordination => std::sync::Arc::make_mut(&mut reg.person).coordination_team = true,
                 RegTweak::Id(w) => {
-                    reg.person.id = w.id();
+                    std::sync::Arc::make_mut(&mut reg.person).id = w.id();
                     command.actor = w.id();
                 }
             }

@@ -15,6 +15,8 @@
 //! ```
 
 use schemars::JsonSchema;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::code::Code;
@@ -162,12 +164,22 @@ pub struct Announcement {
     pub registration_form: Option<String>,
 }
 
+/// Reads a person straight into its shared allocation (serde's own `Arc`
+/// reads into a `Box` first, then moves it).
+fn shared_person<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Arc<Person>, D::Error> {
+    Person::deserialize(deserializer).map(Arc::new)
+}
+
 /// A registration (OR07).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// Who registers.
-    pub person: Person,
+    // Shared with the GEP's roster rather than copied into it: build with
+    // `person.into()`, change with `Arc::make_mut`.
+    #[serde(deserialize_with = "shared_person")]
+    #[schemars(with = "Person")]
+    pub person: Arc<Person>,
     /// `participant` usually; PR01 and PR07 apply.
     pub role: String,
     /// The confidentiality commitment (PR05): must be `true`.

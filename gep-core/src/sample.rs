@@ -273,7 +273,7 @@ pub fn register(i: usize) -> Command {
         when,
         person.id,
         Action::Register(Box::new(Registration {
-            person,
+            person: person.into(),
             role: "participant".to_owned(),
             accepted_confidentiality: true,
             on_behalf_of: None,

@@ -54,7 +54,7 @@ fn purging_a_report_that_names_a_person_called_personne() {
     let mut commands = vec![sample::propose(), sample::validate(), sample::announce(None)];
     let mut registration = sample::register(0);
     if let Action::Register(r) = &mut registration.action {
-        r.person.family_name = "Personne".to_owned();
+        std::sync::Arc::make_mut(&mut r.person).family_name = "Personne".to_owned();
     }
     commands.push(registration);
     commands.push(sample::hold_with(&[sample::registrant_id(0)], 3));

@@ -58,7 +58,7 @@ mod sizes {
     fn a_long_name_is_refused_at_its_path() {
         let mut register = sample::register(0);
         if let Action::Register(r) = &mut register.action {
-            r.person.family_name = "é".repeat(MAX_NAME_BYTES);
+            std::sync::Arc::make_mut(&mut r.person).family_name = "é".repeat(MAX_NAME_BYTES);
         }
         let refused = announced().apply(register).unwrap_err();
         assert_eq!(

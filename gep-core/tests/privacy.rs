@@ -851,8 +851,8 @@ fn loaded_gep() -> AnyGep {
     for i in 0..8 {
         let mut c = sample::register(i);
         let Action::Register(r) = &mut c.action else { panic!() };
-        r.person.phone = Some(format!("07 55 44 33 2{i}"));
-        r.person.organisation = Some(format!("Association Horizon {i}"));
+        std::sync::Arc::make_mut(&mut r.person).phone = Some(format!("07 55 44 33 2{i}"));
+        std::sync::Arc::make_mut(&mut r.person).organisation = Some(format!("Association Horizon {i}"));
         commands.push(c);
     }
     commands.push(sample::hold_with(&registrants(), 3));

@@ -282,18 +282,21 @@ fn registration_command(i: usize, reg: &Reg) -> Command {
         Reg::Purpose(purpose) => r.purpose = Some((*purpose).to_owned()),
         Reg::SameEmailOtherId { of, upper } => {
             let original = sample::registrant(*of);
-            r.person.id = PersonId::from_u128(1000 + *of as u128);
-            r.person.given_name = "Alex".to_owned();
-            r.person.family_name = "Homonyme".to_owned();
-            r.person.email = if *upper {
+            let person = std::sync::Arc::make_mut(&mut r.person);
+            person.id = PersonId::from_u128(1000 + *of as u128);
+            person.given_name = "Alex".to_owned();
+            person.family_name = "Homonyme".to_owned();
+            person.email = if *upper {
                 original.email.to_uppercase()
             } else {
                 format!("  {}  ", original.email)
             };
-            command.actor = r.person.id;
+            command.actor = person.id;
         }
-        Reg::ChangedDetails => r.person.organisation = Some("Un autre organisme".to_owned()),
-        Reg::BadEmail => r.person.email = "pas une adresse".to_owned(),
+        Reg::ChangedDetails => {
+            std::sync::Arc::make_mut(&mut r.person).organisation = Some("Un autre organisme".to_owned())
+        }
+        Reg::BadEmail => std::sync::Arc::make_mut(&mut r.person).email = "pas une adresse".to_owned(),
         Reg::ByOrganiser => command.actor = ORGANISER,
     }
     command

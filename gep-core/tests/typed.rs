@@ -416,7 +416,7 @@ fn duplicate_email_differing_in_case_is_refused() {
     twin.email = twin.email.to_uppercase();
     assert_ne!(twin.email, sample::registrant(0).email);
     let mut reg = registration(0);
-    reg.person = twin;
+    reg.person = twin.into();
     let when = at("2026-02-03T10:00:00+01:00");
     let vs = refused(gep, |g| g.register(when, PersonId::from_u128(900), reg));
     assert_eq!(error_codes(&vs), [Code::OR07]);

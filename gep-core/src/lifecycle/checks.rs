@@ -1,6 +1,7 @@
 //! Checks shared by several transitions.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::code::Code;
 use crate::ids::PersonId;
@@ -79,9 +80,20 @@ pub(super) fn plausible_email(email: &str) -> bool {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !email.chars().any(char::is_whitespace)
+                && !has_whitespace(email)
         }
         _ => false,
+    }
+}
+
+/// Whether `s` holds a white-space character (`char::is_whitespace`), byte
+/// by byte when it is ASCII, as e-mail addresses nearly always are.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes()
+            .any(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+    } else {
+        s.chars().any(char::is_whitespace)
     }
 }
 
@@ -128,7 +140,7 @@ fn check_person(person: &Person, path: &Path, out: &mut Vec<Violation>) {
 /// `path_of(i)` is the path of the `i`-th person; it is built only for a
 /// violation, since loading a document runs this for every registration.
 pub(super) fn check_new_people<'a>(
-    known: &BTreeMap<PersonId, Person>,
+    known: &BTreeMap<PersonId, Arc<Person>>,
     people: impl Iterator<Item = &'a Person>,
     path_of: impl Fn(usize) -> Path,
     out: &mut Vec<Violation>,
@@ -147,7 +159,7 @@ pub(super) fn check_new_people<'a>(
             v.path = std::mem::take(&mut v.path).prefixed(&path_of(i));
         }
         let id = person.id;
-        let known_as = known.get(&id);
+        let known_as = known.get(&id).map(Arc::as_ref);
         let earlier = known_as.or_else(|| match first {
             Some(f) if f.id == id => Some(f),
             _ => seen.get(&id).copied(),
@@ -190,9 +202,9 @@ pub(super) fn check_new_people<'a>(
 }
 
 /// Adds people to the registry (after the checks passed).
-pub(super) fn add_people<'a>(known: &mut BTreeMap<PersonId, Person>, people: impl Iterator<Item = &'a Person>) {
+pub(super) fn add_people<'a>(known: &mut BTreeMap<PersonId, Arc<Person>>, people: impl Iterator<Item = &'a Person>) {
     for person in people {
-        known.entry(person.id).or_insert_with(|| person.clone());
+        known.entry(person.id).or_insert_with(|| Arc::new(person.clone()));
     }
 }
 
@@ -296,5 +308,22 @@ pub(super) fn check_purpose(raw: &str, path: Path, out: &mut Vec<Violation>) {
             )
             .with("purpose", raw),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_space_is_found_as_char_is_whitespace_finds_it() {
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            let text = format!("a{c}b@exemple.fr");
+            assert_eq!(has_whitespace(&text), c.is_whitespace(), "{:?}", c);
+        }
+        assert!(plausible_email("camille.lefevre@exemple.fr"));
+        assert!(!plausible_email("camille lefevre@exemple.fr"));
+        assert!(!plausible_email("camille\u{a0}lefevre@exemple.fr"));
+        assert!(!plausible_email("camille\u{b}lefevre@exemple.fr"));
     }
 }

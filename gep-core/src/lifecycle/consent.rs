@@ -6,6 +6,7 @@
 //! to the attendees.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{Announced, Approved, Gep, GepState, Held, Refused, Reported};
 use crate::command::{Consent, Event};
@@ -113,7 +114,7 @@ impl Gep<Approved> {
     /// and the anonymised synthesis of the approved report; nothing else
     /// about persons.
     pub fn ic_record(&self) -> IcRecord {
-        let scanner = Scanner::from_people(self.people.values());
+        let scanner = Scanner::from_people(self.people.values().map(Arc::as_ref));
         let (synthesis, _) = privacy::redact_synthesis(self.report().report(), &scanner);
         let mut participants: Vec<(String, String, ParticipantName)> = self
             .attendees()

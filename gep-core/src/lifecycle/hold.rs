@@ -2,6 +2,7 @@
 //! PR06, PR07).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::checks::{actor_not_allowed, blank, check_new_people, classify_role, fold, unknown_person};
 use super::register::{RegistrationStatus, confidentiality_missing};
@@ -70,7 +71,7 @@ impl Gep<Announced> {
         for walk_in in &record.walk_ins {
             gep.people
                 .entry(walk_in.person.id)
-                .or_insert_with(|| walk_in.person.clone());
+                .or_insert_with(|| Arc::new(walk_in.person.clone()));
         }
         let session = (*record).clone();
         Ok(gep.advance(at, actor, Event::Held(record), warnings, |announced| Held {
@@ -218,16 +219,16 @@ impl Gep<Announced> {
 /// DE02: every proposed question has one outcome; at least one question is
 /// worked on.
 fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: &mut Vec<Violation>) {
-    let path = root.clone().key("questions");
+    let path = || root.clone().key("questions");
     let mut seen = BTreeSet::new();
     let mut worked_on = record.added_questions.iter().filter(|q| !blank(q)).count();
     for (i, outcome) in record.questions.iter().enumerate() {
-        let opath = path.clone().index(i);
+        let opath = || path().index(i);
         if outcome.question >= proposed {
             found.push(
                 Violation::error(
                     Code::DE02,
-                    opath.clone().key("question"),
+                    opath().key("question"),
                     format!("il n'y a pas de question n° {} dans la proposition", outcome.question),
                     format!("the proposal has no question number {}", outcome.question),
                 )
@@ -237,7 +238,7 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
             found.push(
                 Violation::error(
                     Code::DE02,
-                    opath.clone().key("question"),
+                    opath().key("question"),
                     "cette question a déjà un sort",
                     "this question already has an outcome",
                 )
@@ -248,7 +249,7 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
             (Outcome::Reformulated, Some(w)) if !blank(w) => worked_on += 1,
             (Outcome::Reformulated, _) => found.push(Violation::error(
                 Code::DE02,
-                opath.key("wording"),
+                opath().key("wording"),
                 "une question reformulée a sa nouvelle formulation",
                 "a reformulated question has its new wording",
             )),
@@ -260,7 +261,7 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
         found.push(
             Violation::error(
                 Code::DE02,
-                path.clone(),
+                path(),
                 format!("le sort de la question n° {missing} n'est pas consigné"),
                 format!("the outcome of question number {missing} is not recorded"),
             )
@@ -270,7 +271,7 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
     if worked_on == 0 {
         found.push(Violation::error(
             Code::DE02,
-            path,
+            path(),
             "au moins une question doit avoir été travaillée",
             "at least one question must have been worked on",
         ));

@@ -35,6 +35,7 @@ mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -55,7 +56,8 @@ pub use support::Open;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gep<S> {
     id: GepId,
-    people: BTreeMap<PersonId, Person>,
+    // Shared with the log's registrations rather than copied.
+    people: BTreeMap<PersonId, Arc<Person>>,
     team: BTreeMap<PersonId, Role>,
     organiser: PersonId,
     // Boxed so that moving a GEP from state to state stays cheap.
@@ -261,12 +263,12 @@ impl<S: GepState> Gep<S> {
 
     /// A person known to the GEP.
     pub fn person(&self, id: PersonId) -> Option<&Person> {
-        self.people.get(&id)
+        self.people.get(&id).map(Arc::as_ref)
     }
 
     /// Everyone known to the GEP.
     pub fn people(&self) -> impl Iterator<Item = &Person> {
-        self.people.values()
+        self.people.values().map(Arc::as_ref)
     }
 
     /// The organising team and their roles.

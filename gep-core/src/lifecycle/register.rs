@@ -16,7 +16,7 @@ use super::{Announced, Gep, Refused};
 use crate::code::Code;
 use crate::command::{Admission, Event, Registration, Withdrawal};
 use crate::ids::PersonId;
-use crate::model::Role;
+use crate::model::{Person, Role};
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -168,7 +168,7 @@ impl Gep<Announced> {
         let registration = registration.into();
         let mut found = Vec::new();
         let action = || Path::root().key("action");
-        let person = &registration.person;
+        let person: &Person = &registration.person;
         self.size_checks(&registration, &mut found);
         if self.state.registrations.entries.len() >= crate::limits::MAX_REGISTRATIONS {
             found.push(crate::limits::too_many(

@@ -17,6 +17,8 @@
 //! any other and gives the same IC record. Purging an already purged log
 //! changes nothing, so loading a purged document does not replay it twice.
 
+use std::sync::Arc;
+
 use super::checks::actor_not_allowed;
 use super::{Approved, Gep, Refused};
 use crate::any::AnyGep;
@@ -68,7 +70,7 @@ fn purged_log(log: &[LogEntry], scanner: &Scanner) -> Vec<LogEntry> {
             Event::Proposed(p) => p.people.iter_mut().for_each(purge_person),
             Event::Validated(v) => v.people.iter_mut().for_each(purge_person),
             Event::Registered(r) => {
-                purge_person(&mut r.person);
+                purge_person(Arc::make_mut(&mut r.person));
                 r.on_behalf_of = None;
             }
             Event::Held(record) => record.walk_ins.iter_mut().for_each(|w| purge_person(&mut w.person)),
@@ -103,7 +105,7 @@ impl Gep<Approved> {
             ));
         }
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let scanner = Scanner::from_people(gep.people.values());
+        let scanner = Scanner::from_people(gep.people.values().map(Arc::as_ref));
         let log = purged_log(&gep.log, &scanner);
         let mut gep = if log == gep.log {
             gep

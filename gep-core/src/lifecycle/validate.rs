@@ -1,6 +1,7 @@
 //! `validate` and `decline`: the coordination team's decision (OR03, OR04).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::checks::{add_people, blank, check_new_people, unknown_person};
 use super::{Declined, Gep, Proposed, Transition, Validated};
@@ -34,6 +35,7 @@ impl Gep<Proposed> {
         let is_coordination = |id: &PersonId| {
             self.people
                 .get(id)
+                .map(Arc::as_ref)
                 .or_else(|| newcomers.get(id).copied())
                 .is_some_and(|p| p.coordination_team)
         };

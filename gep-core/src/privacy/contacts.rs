@@ -23,6 +23,7 @@
 //! names and e-mails be shared with consent, nothing more.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -52,7 +53,7 @@ pub struct Contact {
 /// The contact list for `requester`: the attendees who consented, sorted by
 /// family name then given name (folded).
 pub(crate) fn contact_list(
-    people: &BTreeMap<PersonId, Person>,
+    people: &BTreeMap<PersonId, Arc<Person>>,
     attendees: &BTreeMap<PersonId, Role>,
     consents: &BTreeSet<PersonId>,
     purged: bool,
