@@ -52,7 +52,7 @@ pub enum Action {
     /// An IC member proposes a GEP (DE01, DE07, OR01, OR02, PR01).
     Propose(Box<Proposal>),
     /// The coordination team validates the setup and theme (OR03, OR04).
-    Validate(Validation),
+    Validate(Box<Validation>),
     /// The coordination team declines the proposal (OR03).
     Decline(Decision),
     /// The organiser announces the GEP (OR05, OR06, OR07).
@@ -290,7 +290,7 @@ pub enum Event {
     /// See [`Action::Propose`].
     Proposed(Box<Proposal>),
     /// See [`Action::Validate`].
-    Validated(Validation),
+    Validated(Box<Validation>),
     /// See [`Action::Decline`].
     Declined(Decision),
     /// See [`Action::Announce`].
@@ -380,7 +380,7 @@ mod action_de {
     use super::*;
     crate::tagged::deserialize_tagged!(Action, "a command's action, tagged by `type`", {
         "propose" => Propose(Box<Proposal>),
-        "validate" => Validate(Validation),
+        "validate" => Validate(Box<Validation>),
         "decline" => Decline(Decision),
         "announce" => Announce(Announcement),
         "cancel" => Cancel(Decision),
@@ -403,7 +403,7 @@ mod event_de {
     use super::*;
     crate::tagged::deserialize_tagged!(Event, "an event, tagged by `type`", {
         "proposed" => Proposed(Box<Proposal>),
-        "validated" => Validated(Validation),
+        "validated" => Validated(Box<Validation>),
         "declined" => Declined(Decision),
         "announced" => Announced(Announcement),
         "cancelled" => Cancelled(Decision),

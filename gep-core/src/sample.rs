@@ -234,7 +234,7 @@ pub fn validate() -> Command {
     Command::new(
         at("2026-01-20T16:00:00+01:00"),
         COORDINATOR,
-        Action::Validate(Validation {
+        Action::Validate(Box::new(Validation {
             format: format(),
             theme: THEME.to_owned(),
             meeting: Meeting {
@@ -242,7 +242,7 @@ pub fn validate() -> Command {
                 coordination_members: vec![COORDINATOR],
             },
             people: Vec::new(),
-        }),
+        })),
     )
 }
 

@@ -67,7 +67,7 @@ fn last_event<S: GepState>(gep: &Gep<S>) -> &Event {
 
 fn validation() -> Validation {
     match sample::validate().action {
-        Action::Validate(v) => v,
+        Action::Validate(v) => *v,
         other => panic!("unexpected {}", other.name()),
     }
 }

@@ -20,7 +20,13 @@ impl Gep<Proposed> {
     /// OR03 (the actor is not of the coordination team; the format or theme
     /// differ from the proposal's), OR04 (no meeting, a meeting after the
     /// validation, or with no coordination member), LC02, LC03, IN07.
-    pub fn validate(self, at: Timestamp, actor: PersonId, validation: Validation) -> Transition<Proposed, Validated> {
+    pub fn validate(
+        self,
+        at: Timestamp,
+        actor: PersonId,
+        validation: impl Into<Box<Validation>>,
+    ) -> Transition<Proposed, Validated> {
+        let validation = validation.into();
         let mut found = Vec::new();
         let root = Path::root().key("action");
         self.size_checks(&validation, &mut found);
