@@ -14,9 +14,9 @@
 //! assert_eq!(command.action.name(), "cancel");
 //! ```
 
-use schemars::JsonSchema;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::code::Code;

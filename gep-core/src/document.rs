@@ -174,11 +174,8 @@ pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Violations> 
 }
 
 fn input_violation(mut path: Path, error: &serde_json::Error) -> Violation {
-    let full = error.to_string();
-    let mut message = match full.rfind(" at line ") {
-        Some(cut) => full.get(..cut).unwrap_or(&full),
-        None => &full,
-    };
+    let full = crate::locate::message_without_position(error);
+    let mut message = full.as_str();
     if let Some((inner, rest)) = split_inner_path(message) {
         path.0.extend(inner);
         message = rest;
@@ -189,16 +186,7 @@ fn input_violation(mut path: Path, error: &serde_json::Error) -> Violation {
             format!("JSON mal formé (ligne {}, colonne {})", error.line(), error.column()),
         ),
         serde_json::error::Category::Eof => (Code::IN01, "JSON tronqué".to_owned()),
-        serde_json::error::Category::Data => {
-            // Serde reports a key given twice at the object that holds it:
-            // point at the key.
-            if message.starts_with("duplicate field")
-                && path.0.last() != Some(&PathSegment::Key(quoted(message).to_owned()))
-            {
-                path = path.key(quoted(message));
-            }
-            classify_data(message)
-        }
+        serde_json::error::Category::Data => classify_data(message),
     };
     let message_en = message
         .trim_start_matches(TIMESTAMP_ERROR_TAG)

@@ -25,6 +25,16 @@ pub(crate) fn error_path(text: &str, error: &serde_json::Error) -> Path {
     path_at(text.as_bytes().get(..offset).unwrap_or(text.as_bytes()), place)
 }
 
+/// The error's message without the position serde_json appends to it
+/// (` at line L column C`).
+pub(crate) fn message_without_position(error: &serde_json::Error) -> String {
+    let mut message = error.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    message
+}
+
 /// The byte offset of serde_json's 1-based `line` and byte `column` (0 when
 /// serde_json gives no position).
 fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {

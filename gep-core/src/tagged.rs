@@ -158,20 +158,10 @@ pub(crate) const INNER_PATH_TAG: &str = "gep-inner-path:";
 /// inside it the error lies (`gep-inner-path:["person","email"] message`),
 /// so that the document loader gives as precise a path as when streaming.
 pub(crate) fn inner_error(text: &str, error: &serde_json::Error) -> String {
-    let segments: Vec<serde_json::Value> = crate::locate::error_path(text, error)
-        .0
-        .into_iter()
-        .map(|segment| match segment {
-            crate::violation::PathSegment::Index(index) => serde_json::Value::from(index),
-            crate::violation::PathSegment::Key(key) => serde_json::Value::from(key),
-        })
-        .collect();
+    // A path of keys and indices always serialises.
+    let path = serde_json::to_string(&crate::locate::error_path(text, error)).unwrap_or_else(|_| "[]".to_owned());
     // Without the inner position: serde_json would take it for the outer
     // error's own.
-    let message = error.to_string();
-    let message = message
-        .rfind(" at line ")
-        .and_then(|cut| message.get(..cut))
-        .unwrap_or(&message);
-    format!("{INNER_PATH_TAG}{} {message}", serde_json::Value::Array(segments))
+    let message = crate::locate::message_without_position(error);
+    format!("{INNER_PATH_TAG}{path} {message}")
 }

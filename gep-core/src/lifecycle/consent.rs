@@ -6,7 +6,6 @@
 //! to the attendees.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use super::{Announced, Approved, Gep, GepState, Held, Refused, Reported};
 use crate::command::{Consent, Event};
@@ -114,7 +113,7 @@ impl Gep<Approved> {
     /// and the anonymised synthesis of the approved report; nothing else
     /// about persons.
     pub fn ic_record(&self) -> IcRecord {
-        let scanner = Scanner::from_people(self.people.values().map(Arc::as_ref));
+        let scanner = Scanner::from_people(self.people());
         let (synthesis, _) = privacy::redact_synthesis(self.report().report(), &scanner);
         let mut participants: Vec<(String, String, ParticipantName)> = self
             .attendees()

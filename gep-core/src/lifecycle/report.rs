@@ -2,7 +2,6 @@
 //! (DE05, DE06, DE08, DE09, PR02).
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -141,7 +140,7 @@ fn check_anonymity<S: super::GepState>(gep: &Gep<S>, report: &Report, found: &mu
     let texts = report_texts(report);
     let strs: Vec<&str> = texts.iter().map(|(_, text, _)| *text).collect();
     // Built for these texts only: the same findings, for a fraction of the cost.
-    let scanner = Scanner::from_people_for(gep.people.values().map(Arc::as_ref), &strs);
+    let scanner = Scanner::from_people_for(gep.people(), &strs);
     let mut used = vec![false; report.waivers.len()];
     for (field, text, synthesis) in texts {
         let path = field.clone().prefixed(&root);

@@ -105,7 +105,7 @@ impl Gep<Approved> {
             ));
         }
         let (gep, warnings) = self.refuse_on_errors(found)?;
-        let scanner = Scanner::from_people(gep.people.values().map(Arc::as_ref));
+        let scanner = Scanner::from_people(gep.people());
         let log = purged_log(&gep.log, &scanner);
         let mut gep = if log == gep.log {
             gep
