@@ -117,35 +117,70 @@ fn readable<T>(input: Result<T, Violations>) -> Result<T, Answer> {
 
 /// Starts a GEP from a `propose` command.
 pub fn start(gep_id: &str, command: &str) -> Answer {
-    let run = || -> Result<Answer, Answer> {
-        let id: GepId = readable(parse(&serde_json::Value::from(gep_id).to_string()))?;
-        let command: Command = readable(parse(command))?;
-        Ok(match AnyGep::start(id, command) {
-            Ok(gep) => {
-                let warnings = gep.warnings().to_vec();
-                Answer::ok(&gep, warnings)
-            }
-            Err(violations) => Answer::not_done(violations),
-        })
-    };
-    run().unwrap_or_else(|failure| failure)
+    match start_gep(gep_id, command) {
+        Ok(gep) => {
+            let warnings = gep.warnings().to_vec();
+            Answer::ok(&gep, warnings)
+        }
+        Err(violations) => Answer::not_done(violations),
+    }
+}
+
+/// [`start`] for a binding that keeps the GEP: the GEP itself, or every
+/// violation (input errors when the id or the command does not read).
+///
+/// # Errors
+/// The violations of an id or command that does not read, or of a
+/// refused proposal.
+pub fn start_gep(gep_id: &str, command: &str) -> Result<AnyGep, Violations> {
+    let id: GepId = parse(&serde_json::Value::from(gep_id).to_string())?;
+    let command: Command = parse(command)?;
+    AnyGep::start(id, command)
 }
 
 /// Applies a command to a document.
 pub fn apply(document: &str, command: &str) -> Answer {
-    let run = || -> Result<Answer, Answer> {
-        let gep = readable(AnyGep::from_json(document))?;
-        let command: Command = readable(parse(command))?;
-        let kept = gep.warnings().len();
-        Ok(match gep.apply(command) {
-            Ok(gep) => {
-                let warnings = gep.warnings().get(kept..).unwrap_or_default().to_vec();
-                Answer::ok(&gep, warnings)
-            }
-            Err(refused) => Answer::not_done(refused.into_parts().1),
-        })
+    match readable(AnyGep::from_json(document)) {
+        Ok(gep) => apply_to(gep, command).1,
+        Err(failure) => failure,
+    }
+}
+
+/// [`apply`] for a binding that keeps the GEP loaded rather than its
+/// document: the GEP after the command (the one given, unchanged, when the
+/// command is refused or does not read) and the answer.
+///
+/// ```
+/// use gep_core::{ffi, sample};
+/// let gep = sample::approved_gep().unwrap();
+/// let (after, answer) = ffi::apply_to(gep.clone(), "{");
+/// assert!(matches!(answer, ffi::Answer::Failure { .. }));
+/// assert_eq!(after, gep);
+/// ```
+pub fn apply_to(gep: AnyGep, command: &str) -> (AnyGep, Answer) {
+    let command: Command = match parse(command) {
+        Ok(command) => command,
+        Err(violations) => {
+            return (
+                gep,
+                Answer::Failure {
+                    violations: violations.0,
+                },
+            );
+        }
     };
-    run().unwrap_or_else(|failure| failure)
+    let kept = gep.warnings().len();
+    match gep.apply(command) {
+        Ok(gep) => {
+            let warnings = gep.warnings().get(kept..).unwrap_or_default().to_vec();
+            let answer = Answer::ok(&gep, warnings);
+            (gep, answer)
+        }
+        Err(refused) => {
+            let (gep, violations) = refused.into_parts();
+            (gep, Answer::not_done(violations))
+        }
+    }
 }
 
 /// One entry of the rules catalogue.
@@ -343,23 +378,31 @@ pub fn redact(text: &str, roster_json: &str, placeholders_json: Option<&str>) ->
 
 /// The contact list of a document for `requester` (a person's id) (DE10).
 pub fn contact_list(document: &str, requester: &str) -> Reply<Vec<Contact>> {
-    let gep = match AnyGep::from_json(document) {
-        Ok(gep) => gep,
-        Err(violations) => return Reply::failure(violations),
-    };
-    let requester: PersonId = match parse(&serde_json::Value::from(requester).to_string()) {
-        Ok(id) => id,
-        Err(violations) => return Reply::failure(violations),
-    };
-    Reply::from_result(gep.contact_list(requester))
+    match AnyGep::from_json(document) {
+        Ok(gep) => contact_list_of(&gep, requester),
+        Err(violations) => Reply::failure(violations),
+    }
+}
+
+/// [`contact_list`] of a loaded GEP.
+pub fn contact_list_of(gep: &AnyGep, requester: &str) -> Reply<Vec<Contact>> {
+    match parse::<PersonId>(&serde_json::Value::from(requester).to_string()) {
+        Ok(requester) => Reply::from_result(gep.contact_list(requester)),
+        Err(violations) => Reply::failure(violations),
+    }
 }
 
 /// The IC record of a document (OR08).
 pub fn ic_record(document: &str) -> Reply<IcRecord> {
     match AnyGep::from_json(document) {
-        Ok(gep) => Reply::from_result(gep.ic_record()),
+        Ok(gep) => ic_record_of(&gep),
         Err(violations) => Reply::failure(violations),
     }
+}
+
+/// [`ic_record`] of a loaded GEP.
+pub fn ic_record_of(gep: &AnyGep) -> Reply<IcRecord> {
+    Reply::from_result(gep.ic_record())
 }
 
 // ----------------------------------------------------------------------------
@@ -411,10 +454,16 @@ pub fn validate_proposal_form(form: &str) -> Reply<FormCheck> {
 /// the fields of a `register` command's action, with `at` and `actor` (the
 /// person, or the organiser) beside them. See [`validate_proposal_form`].
 pub fn validate_registration_form(document: &str, form: &str) -> Reply<FormCheck> {
-    let gep = match AnyGep::from_json(document) {
-        Ok(gep) => gep,
-        Err(violations) => return Reply::failure(violations),
-    };
+    match AnyGep::from_json(document) {
+        Ok(gep) => registration_form_for(&gep, form),
+        Err(violations) => Reply::failure(violations),
+    }
+}
+
+/// [`validate_registration_form`] for a loaded GEP, which it leaves as it
+/// is: what a page holding the GEP runs as the person types.
+pub fn registration_form_for(gep: &AnyGep, form: &str) -> Reply<FormCheck> {
+    let gep = gep.clone();
     let kept = gep.warnings().len();
     form::check::<crate::command::Registration>(form, form::registration_blank(), move |at, actor, registration| {
         let command = Command::new(at, actor, crate::command::Action::Register(Box::new(registration)));

@@ -24,61 +24,80 @@ impl serde::de::Visitor<'_> for UuidVisitor {
     }
 }
 
+/// The hyphenated lower-case text of a UUID, written from its number on the
+/// stack (documents hold hundreds of ids; the same text as `Uuid`'s own
+/// `Display`, which the tests check).
+struct Hyphenated([u8; 36]);
+
+impl Hyphenated {
+    fn of(n: u128) -> Hyphenated {
+        let mut text = [b'-'; 36];
+        let mut nibbles = (0..32).rev().map(|i| {
+            // A nibble: below 16.
+            let nibble = ((n >> (i * 4)) & 0xf) as u8;
+            nibble + if nibble < 10 { b'0' } else { b'a' - 10 }
+        });
+        for (at, slot) in text.iter_mut().enumerate() {
+            if !matches!(at, 8 | 13 | 18 | 23)
+                && let Some(digit) = nibbles.next()
+            {
+                *slot = digit;
+            }
+        }
+        Hyphenated(text)
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII hexadecimal digits and hyphens were written.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
-        #[serde(transparent)]
-        pub struct $name(Uuid);
+        // The UUID is kept as its 128-bit number: ids key every map of a
+        // GEP, and a number compares in one step, in the order of the
+        // UUID's bytes (big-endian).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema)]
+        #[schemars(transparent)]
+        pub struct $name(#[schemars(with = "Uuid")] u128);
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(UuidVisitor).map(Self)
+                deserializer.deserialize_str(UuidVisitor).map(Self::from_uuid)
             }
         }
 
-        // As the UUID's own (hyphenated, lower case), written through
-        // `collect_str` so that a serializer may skip the formatting.
+        // As the UUID's own text (hyphenated, lower case), through
+        // `collect_str` so that a serializer may skip writing it (the size
+        // walk of `limits` does).
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(&self.0.hyphenated())
-            }
-        }
-
-        // The order of the UUID's bytes, compared as one big-endian number
-        // rather than byte by byte: ids key the maps of a GEP.
-        impl Ord for $name {
-            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                self.0.as_u128().cmp(&other.0.as_u128())
-            }
-        }
-
-        impl PartialOrd for $name {
-            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-                Some(self.cmp(other))
+                serializer.collect_str(self)
             }
         }
 
         impl $name {
             /// Wraps a UUID.
             pub const fn from_uuid(uuid: Uuid) -> Self {
-                Self(uuid)
+                Self(uuid.as_u128())
             }
 
             /// Builds an id from a 128-bit number: handy for tests and examples.
             pub const fn from_u128(n: u128) -> Self {
-                Self(Uuid::from_u128(n))
+                Self(n)
             }
 
-            /// The UUID inside.
-            pub const fn as_uuid(&self) -> &Uuid {
-                &self.0
+            /// The UUID.
+            pub const fn as_uuid(&self) -> Uuid {
+                Uuid::from_u128(self.0)
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
+                f.write_str(Hyphenated::of(self.0).as_str())
             }
         }
 
@@ -86,7 +105,7 @@ macro_rules! id_type {
             type Err = uuid::Error;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Uuid::parse_str(s).map(Self)
+                Uuid::parse_str(s).map(Self::from_uuid)
             }
         }
     };
@@ -123,6 +142,18 @@ mod tests {
         assert_eq!(other.to_string(), "6f1c2b9e-0d7a-4c1e-9a53-2f4b8c0e7d11");
         assert!(serde_json::from_str::<PersonId>("\"not-a-uuid\"").is_err());
         assert!(serde_json::from_str::<PersonId>("7").is_err());
+        assert_eq!(serde_json::to_string(&other).unwrap(), format!("\"{other}\""));
+        assert_eq!(other.as_uuid().to_string(), other.to_string());
+        assert_eq!(PersonId::from_uuid(other.as_uuid()), other);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ids_are_written_as_uuids_write_themselves(n: u128) {
+            let id = GepId::from_u128(n);
+            proptest::prop_assert_eq!(id.to_string(), Uuid::from_u128(n).to_string());
+            proptest::prop_assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{}\"", Uuid::from_u128(n)));
+        }
     }
 
     #[test]

@@ -58,13 +58,97 @@ impl Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+        match Rfc3339::write(self) {
+            Some(text) => f.write_str(text.as_str()),
+            None => f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        }
     }
 }
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Through `collect_str`, so that a serializer may skip writing it
+        // (the size walk of `limits` does).
         serializer.collect_str(self)
+    }
+}
+
+/// The RFC 3339 text of a timestamp, written on the stack, exactly as
+/// chrono's `to_rfc3339_opts(SecondsFormat::AutoSi, true)` writes it: the
+/// seconds' fraction in 0, 3, 6 or 9 digits, `Z` for a zero offset.
+/// Documents hold hundreds of timestamps and this avoids `fmt` and an
+/// allocation for each; a year outside 0–9999, a leap second or an offset
+/// with seconds is left to chrono (`write` gives `None`).
+struct Rfc3339 {
+    bytes: [u8; 35],
+    len: usize,
+}
+
+impl Rfc3339 {
+    fn write(t: &Timestamp) -> Option<Rfc3339> {
+        use chrono::{Datelike, Timelike};
+        let local = t.0.naive_local();
+        let offset = t.0.offset().local_minus_utc();
+        let (year, nanos) = (local.year(), local.nanosecond());
+        if !(0..=9999).contains(&year) || nanos >= 1_000_000_000 || offset % 60 != 0 {
+            return None;
+        }
+        let mut out = Rfc3339 { bytes: [0; 35], len: 0 };
+        out.digits(year.unsigned_abs(), 4);
+        out.push(b'-');
+        out.digits(local.month(), 2);
+        out.push(b'-');
+        out.digits(local.day(), 2);
+        out.push(b'T');
+        out.digits(local.hour(), 2);
+        out.push(b':');
+        out.digits(local.minute(), 2);
+        out.push(b':');
+        out.digits(local.second(), 2);
+        if nanos != 0 {
+            out.push(b'.');
+            if nanos % 1_000_000 == 0 {
+                out.digits(nanos / 1_000_000, 3);
+            } else if nanos % 1_000 == 0 {
+                out.digits(nanos / 1_000, 6);
+            } else {
+                out.digits(nanos, 9);
+            }
+        }
+        if offset == 0 {
+            out.push(b'Z');
+        } else {
+            out.push(if offset < 0 { b'-' } else { b'+' });
+            let minutes = offset.unsigned_abs() / 60;
+            out.digits(minutes / 60, 2);
+            out.push(b':');
+            out.digits(minutes % 60, 2);
+        }
+        Some(out)
+    }
+
+    /// `n` in exactly `width` decimal digits (callers keep `n` below
+    /// `10^width`).
+    fn digits(&mut self, mut n: u32, width: usize) {
+        let end = self.len + width;
+        for slot in self.bytes.get_mut(self.len..end).into_iter().flatten().rev() {
+            // `n % 10` is a digit.
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len = end;
+    }
+
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = byte;
+        }
+        self.len += 1;
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and punctuation were written.
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
     }
 }
 
@@ -103,5 +187,51 @@ impl JsonSchema for Timestamp {
             "format": "date-time",
             "description": "RFC 3339 timestamp with an explicit UTC offset"
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn chrono_text(t: &Timestamp) -> String {
+        t.0.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    }
+
+    #[test]
+    fn written_as_chrono_writes_them() {
+        for text in [
+            "2026-03-12T09:30:00+01:00",
+            "2026-03-12T09:30:00Z",
+            "2026-03-12T09:30:00.5-09:30",
+            "2026-03-12T09:30:00.000250+00:00",
+            "2026-03-12T09:30:00.000000001+14:00",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999-12:00",
+            "2016-12-31T23:59:60Z",
+        ] {
+            let t = Timestamp::parse(text).unwrap();
+            assert_eq!(t.to_string(), chrono_text(&t), "{text}");
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", chrono_text(&t)));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_instant_is_written_as_chrono_writes_it(
+            seconds in -70_000_000_000_i64..260_000_000_000,
+            nanos in prop_oneof![Just(0_u32), 0..1_000_u32, (0..1_000_u32).prop_map(|n| n * 1_000_000), 0..2_000_000_000_u32],
+            offset in prop_oneof![(-1_440..=1_440_i32).prop_map(|m| m * 60), -86_399..86_400_i32],
+        ) {
+            let utc = DateTime::from_timestamp(seconds, nanos).map(|d| d.naive_utc());
+            let zone = FixedOffset::east_opt(offset);
+            if let (Some(utc), Some(zone)) = (utc, zone) {
+                let t = Timestamp(zone.from_utc_datetime(&utc));
+                prop_assert_eq!(t.to_string(), chrono_text(&t));
+                prop_assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", chrono_text(&t)));
+            }
+        }
     }
 }

@@ -47,5 +47,5 @@ const row = (what, wasm, nat) => `| ${what} | ${wasm.toFixed(1)} µs | ${nat.toF
 console.log(`Benchmark document: ${text.length} bytes (${JSON.parse(text).events.length} events); Node ${process.version}.\n`);
 console.log("| what | WebAssembly in Node (median) | native (median) | ratio |");
 console.log("|---|---|---|---|");
-console.log(row("`Gep.load(text)` vs `ffi::load`: parse, replay every event, snapshot", handle, native.load_us));
+console.log(row("`Gep.load(text)` vs `AnyGep::from_json`: parse, replay every event", handle, native.load_us));
 console.log(row("`loadDocument(text)` (answer as a JS object) vs `ffi::load(..).to_json()`", answer, native.load_json_us));

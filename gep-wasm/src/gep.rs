@@ -1,36 +1,17 @@
 //! `Gep`: a GEP held by the page, as a handle with methods.
 
+use gep_core::AnyGep;
 use gep_core::ffi::{self, Answer};
-use gep_core::{Snapshot, State};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{answer, gep_error, json_arg, text_arg, thrown, to_js};
 
-/// A GEP: its document, state and snapshot. Commands move it forward; a
-/// refused command leaves it as it was.
+/// A GEP held by the page, loaded once: commands, form checks, the contact
+/// list and the IC record work on it without reading its document again.
+/// A refused command leaves it as it was.
 #[wasm_bindgen]
 pub struct Gep {
-    document: String,
-    state: State,
-    snapshot: Box<Snapshot>,
-}
-
-impl Gep {
-    fn from_answer(answer: Answer) -> Result<Gep, JsValue> {
-        match answer {
-            Answer::Ok {
-                state,
-                document,
-                snapshot,
-                ..
-            } => Ok(Gep {
-                document,
-                state,
-                snapshot,
-            }),
-            Answer::Refused { violations } | Answer::Failure { violations } => Err(gep_error(&violations)),
-        }
-    }
+    gep: AnyGep,
 }
 
 #[wasm_bindgen]
@@ -38,7 +19,11 @@ impl Gep {
     /// Loads a document; throws a `GepError` with every violation when it
     /// does not load.
     pub fn load(#[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue) -> Result<Gep, JsValue> {
-        Gep::from_answer(ffi::load(&json_arg(&document, "document").map_err(thrown)?))
+        let text = json_arg(&document, "document").map_err(thrown)?;
+        match AnyGep::from_json(&text) {
+            Ok(gep) => Ok(Gep { gep }),
+            Err(violations) => Err(gep_error(&violations.0)),
+        }
     }
 
     /// Starts a GEP from a `propose` command; throws a `GepError` with every
@@ -48,7 +33,11 @@ impl Gep {
         #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
     ) -> Result<Gep, JsValue> {
         let gep_id = text_arg(&gep_id, "gepId").map_err(thrown)?;
-        Gep::from_answer(ffi::start(&gep_id, &json_arg(&command, "command").map_err(thrown)?))
+        let command = json_arg(&command, "command").map_err(thrown)?;
+        match ffi::start_gep(&gep_id, &command) {
+            Ok(gep) => Ok(Gep { gep }),
+            Err(violations) => Err(gep_error(&violations.0)),
+        }
     }
 
     /// Applies a command. Accepted, the GEP moves on; refused, it stays as it
@@ -59,10 +48,11 @@ impl Gep {
         #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
-            let answer = ffi::apply(&self.document, &json_arg(&command, "command")?);
+            let command = json_arg(&command, "command")?;
+            let (gep, answer) = ffi::apply_to(self.gep.clone(), &command);
             let js = to_js(&answer)?;
-            if let Ok(next) = Gep::from_answer(answer) {
-                *self = next;
+            if matches!(answer, Answer::Ok { .. }) {
+                self.gep = gep;
             }
             Ok(js)
         })
@@ -71,18 +61,18 @@ impl Gep {
     /// The state.
     #[wasm_bindgen(getter, unchecked_return_type = "State")]
     pub fn state(&self) -> String {
-        self.state.as_str().to_owned()
+        self.gep.state().as_str().to_owned()
     }
 
     /// The document, as JSON text: what to store.
     pub fn save(&self) -> String {
-        self.document.clone()
+        self.gep.to_json()
     }
 
     /// The current state, for display.
     #[wasm_bindgen(unchecked_return_type = "Snapshot")]
     pub fn snapshot(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.snapshot)
+        to_js(&self.gep.snapshot())
     }
 
     /// Checks a registration form for this GEP.
@@ -92,10 +82,7 @@ impl Gep {
         #[wasm_bindgen(unchecked_param_type = "string | RegistrationForm")] form: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
-            Ok(to_js(&ffi::validate_registration_form(
-                &self.document,
-                &json_arg(&form, "form")?,
-            ))?)
+            Ok(to_js(&ffi::registration_form_for(&self.gep, &json_arg(&form, "form")?))?)
         })
     }
 
@@ -106,16 +93,13 @@ impl Gep {
         #[wasm_bindgen(unchecked_param_type = "PersonId")] requester: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
-            Ok(to_js(&ffi::contact_list(
-                &self.document,
-                &text_arg(&requester, "requester")?,
-            ))?)
+            Ok(to_js(&ffi::contact_list_of(&self.gep, &text_arg(&requester, "requester")?))?)
         })
     }
 
     /// The IC record, once approved (OR08).
     #[wasm_bindgen(js_name = icRecord, unchecked_return_type = "IcRecordReply")]
     pub fn ic_record(&self) -> Result<JsValue, JsValue> {
-        to_js(&ffi::ic_record(&self.document))
+        to_js(&ffi::ic_record_of(&self.gep))
     }
 }
