@@ -15,6 +15,12 @@
 //! assert!(matches!(ffi::load("{"), ffi::Answer::Failure { .. }));
 //! ```
 //!
+//! A binding that keeps a GEP loaded, as the WebAssembly `Gep` handle
+//! does, runs the operations on a document over the loaded [`AnyGep`]
+//! instead, without reading the document again: [`start_gep`],
+//! [`apply_to`], [`registration_form_for`], [`contact_list_of`],
+//! [`ic_record_of`].
+//!
 //! The privacy operations ([`scan`], [`redact`], [`contact_list`],
 //! [`ic_record`]) answer with a [`Reply`], whose `ok` carries a `value`:
 //!
