@@ -82,7 +82,10 @@ impl Gep {
         #[wasm_bindgen(unchecked_param_type = "string | RegistrationForm")] form: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
-            Ok(to_js(&ffi::registration_form_for(&self.gep, &json_arg(&form, "form")?))?)
+            Ok(to_js(&ffi::registration_form_for(
+                &self.gep,
+                &json_arg(&form, "form")?,
+            ))?)
         })
     }
 
@@ -93,7 +96,10 @@ impl Gep {
         #[wasm_bindgen(unchecked_param_type = "PersonId")] requester: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
-            Ok(to_js(&ffi::contact_list_of(&self.gep, &text_arg(&requester, "requester")?))?)
+            Ok(to_js(&ffi::contact_list_of(
+                &self.gep,
+                &text_arg(&requester, "requester")?,
+            ))?)
         })
     }
 
