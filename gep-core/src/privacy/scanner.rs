@@ -262,7 +262,7 @@ impl Scanner {
         // A phone inside an address (`x@0612345678.fr`) is the address.
         phones.retain(|p| !overlaps(&found, p.start, p.end));
         found.extend(phones);
-        found.sort_by_key(|f| f.start);
+        in_text_order(&mut found);
         if self.words.len() > 0 {
             let folded = Folded::new(text);
             let contacts = found.len();
@@ -275,7 +275,7 @@ impl Scanner {
                     found.push(finding);
                 }
             });
-            found.sort_by_key(|f| f.start);
+            in_text_order(&mut found);
         }
         found
     }
@@ -305,6 +305,12 @@ impl Scanner {
             person: Some(pattern.person),
         })
     }
+}
+
+/// Sorts findings by their start, keeping the order of those that start
+/// together (one sort for both passes of [`Scanner::scan`]).
+fn in_text_order(found: &mut [Finding]) {
+    found.sort_by_key(|f| f.start);
 }
 
 /// Whether `start..end` overlaps one of `spans` (sorted, not overlapping).
