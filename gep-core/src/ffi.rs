@@ -164,16 +164,9 @@ pub fn apply(document: &str, command: &str) -> Answer {
 /// assert_eq!(after, gep);
 /// ```
 pub fn apply_to(gep: AnyGep, command: &str) -> (AnyGep, Answer) {
-    let command: Command = match parse(command) {
+    let command: Command = match readable(parse(command)) {
         Ok(command) => command,
-        Err(violations) => {
-            return (
-                gep,
-                Answer::Failure {
-                    violations: violations.0,
-                },
-            );
-        }
+        Err(failure) => return (gep, failure),
     };
     let kept = gep.warnings().len();
     match gep.apply(command) {

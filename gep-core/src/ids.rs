@@ -24,35 +24,6 @@ impl serde::de::Visitor<'_> for UuidVisitor {
     }
 }
 
-/// The hyphenated lower-case text of a UUID, written from its number on the
-/// stack (documents hold hundreds of ids; the same text as `Uuid`'s own
-/// `Display`, which the tests check).
-struct Hyphenated([u8; 36]);
-
-impl Hyphenated {
-    fn of(n: u128) -> Hyphenated {
-        let mut text = [b'-'; 36];
-        let mut nibbles = (0..32).rev().map(|i| {
-            // A nibble: below 16.
-            let nibble = ((n >> (i * 4)) & 0xf) as u8;
-            nibble + if nibble < 10 { b'0' } else { b'a' - 10 }
-        });
-        for (at, slot) in text.iter_mut().enumerate() {
-            if !matches!(at, 8 | 13 | 18 | 23)
-                && let Some(digit) = nibbles.next()
-            {
-                *slot = digit;
-            }
-        }
-        Hyphenated(text)
-    }
-
-    fn as_str(&self) -> &str {
-        // Only ASCII hexadecimal digits and hyphens were written.
-        std::str::from_utf8(&self.0).unwrap_or_default()
-    }
-}
-
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -97,7 +68,8 @@ macro_rules! id_type {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(Hyphenated::of(self.0).as_str())
+                // Written on the stack by `uuid`, without `fmt`'s machinery.
+                f.write_str(self.as_uuid().hyphenated().encode_lower(&mut Uuid::encode_buffer()))
             }
         }
 

@@ -1,13 +1,13 @@
 //! The `ffi` functions over a loaded GEP (`start_gep`, `apply_to`,
-//! `registration_form_for`, `contact_list_of`, `ic_record_of`) answer
-//! exactly as their counterparts over the document text, and a refused or
-//! unreadable command gives the GEP back unchanged.
+//! `contact_list_of`, `ic_record_of`; `registration_form_for` is in
+//! `forms.rs`) answer exactly as their counterparts over the document text,
+//! and a refused or unreadable command gives the GEP back unchanged.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use gep_core::ffi::{self, Answer};
 use gep_core::{AnyGep, Code, State, sample};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const GEP_ID: &str = "6f1c2b9e-0d7a-4c1e-9a53-2f4b8c0e7d11";
 
@@ -87,42 +87,6 @@ fn a_start_that_does_not_read_gives_its_input_violations() {
         assert!(violations.0.iter().all(|v| v.code.is_input()), "{violations:?}");
     }
     assert_eq!(ffi::start_gep(GEP_ID, &propose).unwrap().state(), State::Proposed);
-}
-
-#[test]
-fn a_registration_form_is_checked_alike_and_leaves_the_gep_as_it_was() {
-    let commands = fixture("announced");
-    let mut gep = ffi::start_gep(GEP_ID, &commands[0].to_string()).unwrap();
-    for command in &commands[1..] {
-        gep = gep
-            .apply(gep_core::document::parse(&command.to_string()).unwrap())
-            .unwrap();
-    }
-    let text = gep.to_json();
-    let complete = json!({
-        "at": "2026-02-03T10:00:00+01:00",
-        "actor": "00000000-0000-0000-0000-0000000000aa",
-        "person": {
-            "id": "00000000-0000-0000-0000-0000000000aa",
-            "given_name": "Zoé",
-            "family_name": "Lefèvre",
-            "email": "zoe.lefevre@exemple.fr",
-            "ic_status": "non_member"
-        },
-        "role": "participant",
-        "accepted_confidentiality": true
-    });
-    let partial = json!({"person": {"given_name": "Zoé"}, "accepted_confidentiality": false});
-    for form in [complete, partial, json!({}), json!("x")] {
-        let form = form.to_string();
-        let before = gep.clone();
-        assert_eq!(
-            ffi::registration_form_for(&gep, &form),
-            ffi::validate_registration_form(&text, &form),
-            "{form}"
-        );
-        assert_eq!(gep, before, "{form}");
-    }
 }
 
 #[test]

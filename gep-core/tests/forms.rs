@@ -136,10 +136,9 @@ fn a_form_that_is_not_an_object_is_a_failure() {
     }
 }
 
-#[test]
-fn a_registration_form_is_checked_against_the_gep() {
-    let document = announced_document();
-    let mut form = json!({
+/// A registration form the announced GEP accepts.
+fn complete_registration_form() -> Value {
+    json!({
         "at": "2026-02-03T10:00:00+01:00",
         "actor": "00000000-0000-0000-0000-0000000000aa",
         "person": {
@@ -151,7 +150,13 @@ fn a_registration_form_is_checked_against_the_gep() {
         },
         "role": "participant",
         "accepted_confidentiality": true
-    });
+    })
+}
+
+#[test]
+fn a_registration_form_is_checked_against_the_gep() {
+    let document = announced_document();
+    let mut form = complete_registration_form();
     let c = check(ffi::validate_registration_form(&document, &form.to_string()));
     assert!(c.accepted, "{:?}", c.violations);
 
@@ -172,6 +177,26 @@ fn a_registration_form_is_checked_against_the_gep() {
             .iter()
             .all(|v| !v.message_fr.is_empty() && !v.message_en.is_empty())
     );
+}
+
+/// Over a loaded GEP (`registration_form_for`, what a page holding the GEP
+/// runs as the person types): the same answer as over the document, and the
+/// GEP left as it was.
+#[test]
+fn a_registration_form_is_checked_alike_over_a_loaded_gep() {
+    let text = announced_document();
+    let gep = gep_core::AnyGep::from_json(&text).unwrap();
+    let partial = json!({"person": {"given_name": "Zoé"}, "accepted_confidentiality": false});
+    for form in [complete_registration_form(), partial, json!({}), json!("x")] {
+        let form = form.to_string();
+        let before = gep.clone();
+        assert_eq!(
+            ffi::registration_form_for(&gep, &form),
+            ffi::validate_registration_form(&text, &form),
+            "{form}"
+        );
+        assert_eq!(gep, before, "{form}");
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `Gep`: a GEP held by the page, as a handle with methods.
 
 use gep_core::AnyGep;
-use gep_core::ffi::{self, Answer};
+use gep_core::ffi;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{answer, gep_error, json_arg, text_arg, thrown, to_js};
@@ -49,11 +49,10 @@ impl Gep {
     ) -> Result<JsValue, JsValue> {
         answer(|| {
             let command = json_arg(&command, "command")?;
+            // Refused, the GEP comes back as it was.
             let (gep, answer) = ffi::apply_to(self.gep.clone(), &command);
             let js = to_js(&answer)?;
-            if matches!(answer, Answer::Ok { .. }) {
-                self.gep = gep;
-            }
+            self.gep = gep;
             Ok(js)
         })
     }
