@@ -219,7 +219,7 @@ impl AnyGep {
     }
 
     /// The organising team and their roles.
-    pub fn team(&self) -> &std::collections::BTreeMap<crate::ids::PersonId, crate::model::Role> {
+    pub fn team(&self) -> &crate::person_map::PersonMap<crate::model::Role> {
         each!(self, g => g.team())
     }
 

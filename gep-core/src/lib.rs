@@ -40,6 +40,8 @@
 //! - [`AnyGep`]: the same transitions, taken as [`Command`]s at run time.
 //! - [`document`]: the JSON event log; loading replays it.
 //! - [`Snapshot`]: the current state, for display.
+//! - [`PersonMap`]: the maps by person id that the states give (the team,
+//!   the attendees, the responses to a report).
 //! - [`privacy`]: the anonymisation scanner and redaction (DE08, PR02), the
 //!   contact list (DE10), the IC record (OR08).
 //! - [`Violation`], [`Code`]: violations as data; the table of codes.
@@ -65,6 +67,7 @@ pub mod lifecycle;
 pub mod limits;
 mod locate;
 pub mod model;
+pub mod person_map;
 pub mod planner;
 pub mod privacy;
 pub mod sample;
@@ -84,6 +87,7 @@ pub use command::{
 pub use document::{Document, FORMAT_VERSION, MAX_DOCUMENT_BYTES};
 pub use ids::{GepId, PersonId};
 pub use lifecycle::{Gep, Refused, State, Transition};
+pub use person_map::PersonMap;
 pub use snapshot::{ObjectionView, PersonName, RegistrationsView, ReportView, Seat, Snapshot};
 pub use time::Timestamp;
 pub use violation::{Path, PathSegment, Severity, Violation, Violations};

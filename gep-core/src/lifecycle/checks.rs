@@ -1,11 +1,11 @@
 //! Checks shared by several transitions.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::code::Code;
 use crate::ids::PersonId;
 use crate::model::{Person, Role};
+use crate::person_map::PersonMap;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -140,7 +140,7 @@ fn check_person(person: &Person, path: &Path, out: &mut Vec<Violation>) {
 /// `path_of(i)` is the path of the `i`-th person; it is built only for a
 /// violation, since loading a document runs this for every registration.
 pub(super) fn check_new_people<'a>(
-    known: &BTreeMap<PersonId, Arc<Person>>,
+    known: &PersonMap<Arc<Person>>,
     people: impl Iterator<Item = &'a Person>,
     path_of: impl Fn(usize) -> Path,
     out: &mut Vec<Violation>,
@@ -149,7 +149,7 @@ pub(super) fn check_new_people<'a>(
     // and a map would cost an allocation), all of them in `seen` from the
     // second on.
     let mut first: Option<&Person> = None;
-    let mut seen: BTreeMap<PersonId, &Person> = BTreeMap::new();
+    let mut seen: PersonMap<&Person> = PersonMap::new();
     let mut newcomers = 0usize;
     let mut overflow = None;
     for (i, person) in people.enumerate() {
@@ -202,9 +202,9 @@ pub(super) fn check_new_people<'a>(
 }
 
 /// Adds people to the registry (after the checks passed).
-pub(super) fn add_people<'a>(known: &mut BTreeMap<PersonId, Arc<Person>>, people: impl Iterator<Item = &'a Person>) {
+pub(super) fn add_people<'a>(known: &mut PersonMap<Arc<Person>>, people: impl Iterator<Item = &'a Person>) {
     for person in people {
-        known.entry(person.id).or_insert_with(|| Arc::new(person.clone()));
+        known.insert_new(person.id, || Arc::new(person.clone()));
     }
 }
 

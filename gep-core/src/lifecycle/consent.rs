@@ -5,12 +5,11 @@
 //! approval included; the contact list exists from `held` on and goes only
 //! to the attendees.
 
-use std::collections::BTreeMap;
-
 use super::{Announced, Approved, Gep, GepState, Held, Refused, Reported};
 use crate::command::{Consent, Event};
 use crate::ids::PersonId;
 use crate::model::Role;
+use crate::person_map::PersonMap;
 use crate::privacy::{self, Contact, IcRecord, ParticipantName, Scanner, fold};
 use crate::time::Timestamp;
 use crate::violation::Violations;
@@ -27,23 +26,23 @@ impl AcceptsConsent for Approved {}
 /// `reported`, `approved`.
 pub trait Attended: GepState {
     /// The attendees and their roles.
-    fn attendee_roles(&self) -> &BTreeMap<PersonId, Role>;
+    fn attendee_roles(&self) -> &PersonMap<Role>;
 }
 
 impl Attended for Held {
-    fn attendee_roles(&self) -> &BTreeMap<PersonId, Role> {
+    fn attendee_roles(&self) -> &PersonMap<Role> {
         &self.attendees
     }
 }
 
 impl Attended for Reported {
-    fn attendee_roles(&self) -> &BTreeMap<PersonId, Role> {
+    fn attendee_roles(&self) -> &PersonMap<Role> {
         &self.held.attendees
     }
 }
 
 impl Attended for Approved {
-    fn attendee_roles(&self) -> &BTreeMap<PersonId, Role> {
+    fn attendee_roles(&self) -> &PersonMap<Role> {
         &self.reported.held.attendees
     }
 }
@@ -58,7 +57,7 @@ impl<S: AcceptsConsent> Gep<S> {
         let mut found = Vec::new();
         self.common_checks(at, actor, &consent, &mut found);
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
-        gep.consents.insert(actor);
+        gep.consents.insert(actor, ());
         gep.record(at, actor, Event::ConsentGiven(consent), warnings);
         Ok(gep)
     }
@@ -80,7 +79,7 @@ impl<S: AcceptsConsent> Gep<S> {
 impl<S: GepState> Gep<S> {
     /// Whether this person has consented to the contact list (DE10).
     pub fn has_consented(&self, person: PersonId) -> bool {
-        self.consents.contains(&person)
+        self.consents.contains_key(&person)
     }
 
     /// Whether the personal data were purged.

@@ -1,8 +1,9 @@
 //! `hold`: the session record (DE02, DE03, DE11, DE12, OR07, PR03, PR05,
 //! PR06, PR07).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+
+use litemap::LiteMap;
 
 use super::checks::{actor_not_allowed, blank, check_new_people, classify_role, fold, unknown_person};
 use super::register::{RegistrationStatus, confidentiality_missing};
@@ -11,6 +12,7 @@ use crate::code::Code;
 use crate::command::Event;
 use crate::ids::PersonId;
 use crate::model::{Attestation, DocumentKind, Outcome, Role, SessionRecord};
+use crate::person_map::PersonMap;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -70,8 +72,7 @@ impl Gep<Announced> {
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         for walk_in in &record.walk_ins {
             gep.people
-                .entry(walk_in.person.id)
-                .or_insert_with(|| Arc::new(walk_in.person.clone()));
+                .insert_new(walk_in.person.id, || Arc::new(walk_in.person.clone()));
         }
         let session = (*record).clone();
         Ok(gep.advance(at, actor, Event::Held(record), warnings, |announced| Held {
@@ -83,10 +84,10 @@ impl Gep<Announced> {
     }
 
     /// The attendees and their roles; OR07, PR05, PR07, PR01 on the way.
-    fn attendees(&self, record: &SessionRecord, root: &Path, found: &mut Vec<Violation>) -> BTreeMap<PersonId, Role> {
+    fn attendees(&self, record: &SessionRecord, root: &Path, found: &mut Vec<Violation>) -> PersonMap<Role> {
         let regs = &self.state.registrations;
         let capped = regs.cap().is_some();
-        let mut attendees = BTreeMap::new();
+        let mut attendees = PersonMap::new();
         for (i, &id) in record.attendance.iter().enumerate() {
             let path = || root.clone().key("attendance").index(i);
             if !self.people.contains_key(&id) {
@@ -220,7 +221,7 @@ impl Gep<Announced> {
 /// worked on.
 fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: &mut Vec<Violation>) {
     let path = || root.clone().key("questions");
-    let mut seen = BTreeSet::new();
+    let mut seen = LiteMap::<usize, ()>::new_vec();
     let mut worked_on = record.added_questions.iter().filter(|q| !blank(q)).count();
     for (i, outcome) in record.questions.iter().enumerate() {
         let opath = || path().index(i);
@@ -234,7 +235,7 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
                 )
                 .with("question", outcome.question),
             );
-        } else if !seen.insert(outcome.question) {
+        } else if seen.insert(outcome.question, ()).is_some() {
             found.push(
                 Violation::error(
                     Code::DE02,
@@ -257,7 +258,7 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
             (Outcome::SetAside, _) => {}
         }
     }
-    for missing in (0..proposed).filter(|q| !seen.contains(q)) {
+    for missing in (0..proposed).filter(|q| !seen.contains_key(q)) {
         found.push(
             Violation::error(
                 Code::DE02,
@@ -280,11 +281,11 @@ fn check_questions(proposed: usize, record: &SessionRecord, root: &Path, found: 
 
 /// DE03: one seat per attendee per round (error); subgroups of 5 to 6 when
 /// the attendance allows it (warning).
-fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, root: &Path, found: &mut Vec<Violation>) {
+fn check_rounds(record: &SessionRecord, attendees: &PersonMap<Role>, root: &Path, found: &mut Vec<Violation>) {
     let allows = attendance_allows_five_or_six(attendees.len());
     for (r, round) in record.rounds.iter().enumerate() {
         let rpath = || root.clone().key("rounds").index(r).key("subgroups");
-        let mut seated = BTreeSet::new();
+        let mut seated = PersonMap::new();
         for (g, group) in round.subgroups.iter().enumerate() {
             let gpath = || rpath().index(g);
             for (k, person) in group.iter().enumerate() {
@@ -298,7 +299,7 @@ fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, ro
                         )
                         .with("person", person),
                     );
-                } else if !seated.insert(*person) {
+                } else if seated.insert(*person, ()).is_some() {
                     found.push(
                         Violation::error(
                             Code::DE03,
@@ -330,12 +331,7 @@ fn check_rounds(record: &SessionRecord, attendees: &BTreeMap<PersonId, Role>, ro
 }
 
 /// DE12: a case study is presented by an attending participant.
-fn check_case_studies(
-    record: &SessionRecord,
-    attendees: &BTreeMap<PersonId, Role>,
-    root: &Path,
-    found: &mut Vec<Violation>,
-) {
+fn check_case_studies(record: &SessionRecord, attendees: &PersonMap<Role>, root: &Path, found: &mut Vec<Violation>) {
     for (i, case) in record.case_studies.iter().enumerate() {
         let path = root.clone().key("case_studies").index(i);
         if attendees.get(&case.presenter) != Some(&Role::Participant) {
@@ -431,7 +427,7 @@ impl Gep<Held> {
     }
 
     /// The attendees and their roles.
-    pub fn attendees(&self) -> &BTreeMap<PersonId, Role> {
+    pub fn attendees(&self) -> &PersonMap<Role> {
         &self.state.attendees
     }
 }

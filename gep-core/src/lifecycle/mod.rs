@@ -33,7 +33,6 @@ mod retention;
 mod support;
 mod validate;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -43,6 +42,7 @@ use crate::code::Code;
 use crate::command::{Event, KeptWarning, LogEntry};
 use crate::ids::{GepId, PersonId};
 use crate::model::{Person, Proposal, Role};
+use crate::person_map::PersonMap;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation, Violations};
 
@@ -57,15 +57,15 @@ pub use support::Open;
 pub struct Gep<S> {
     id: GepId,
     // Shared with the log's registrations rather than copied.
-    people: BTreeMap<PersonId, Arc<Person>>,
-    team: BTreeMap<PersonId, Role>,
+    people: PersonMap<Arc<Person>>,
+    team: PersonMap<Role>,
     organiser: PersonId,
     // Boxed so that moving a GEP from state to state stays cheap.
     proposal: Box<Proposal>,
     log: Vec<LogEntry>,
     warnings: Vec<Violation>,
     /// Who agreed to be on the contact list (DE10).
-    consents: BTreeSet<PersonId>,
+    consents: PersonMap<()>,
     state: Box<S>,
 }
 
@@ -133,7 +133,7 @@ pub struct Announced {
 pub struct Held {
     announced: Announced,
     session: crate::model::SessionRecord,
-    attendees: BTreeMap<PersonId, Role>,
+    attendees: PersonMap<Role>,
     held_at: Timestamp,
 }
 
@@ -272,7 +272,7 @@ impl<S: GepState> Gep<S> {
     }
 
     /// The organising team and their roles.
-    pub fn team(&self) -> &BTreeMap<PersonId, Role> {
+    pub fn team(&self) -> &PersonMap<Role> {
         &self.team
     }
 

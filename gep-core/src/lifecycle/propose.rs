@@ -1,13 +1,12 @@
 //! `propose`: an IC member proposes a GEP (DE01, DE07, OR01, OR02, PR01, PR07).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::checks::{add_people, blank, check_new_people, classify_role, require_text, unknown_person};
 use super::{Gep, Proposed};
 use crate::code::Code;
 use crate::command::Event;
 use crate::ids::{GepId, PersonId};
 use crate::model::{Format, FormatKind, IcStatus, Person, Proposal, Role};
+use crate::person_map::PersonMap;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation, Violations};
 
@@ -29,7 +28,7 @@ impl Gep<Proposed> {
         if found.iter().any(Violation::is_error) {
             return Err(Violations(found));
         }
-        let mut people = BTreeMap::new();
+        let mut people = PersonMap::new();
         add_people(&mut people, proposal.people.iter());
         let team = proposal
             .team
@@ -44,7 +43,7 @@ impl Gep<Proposed> {
             proposal: proposal.clone(),
             log: Vec::new(),
             warnings: Vec::new(),
-            consents: std::collections::BTreeSet::new(),
+            consents: PersonMap::new(),
             state: Box::new(Proposed),
         };
         gep.record(at, actor, Event::Proposed(proposal), found);
@@ -57,12 +56,12 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
     let root = Path::root().key("action");
     crate::limits::check_payload(proposal, &["action"], &mut out);
     check_new_people(
-        &BTreeMap::new(),
+        &PersonMap::new(),
         proposal.people.iter(),
         |i| root.clone().key("people").index(i),
         &mut out,
     );
-    let people: BTreeMap<PersonId, &Person> = proposal.people.iter().map(|p| (p.id, p)).collect();
+    let people: PersonMap<&Person> = proposal.people.iter().map(|p| (p.id, p)).collect();
     let known = |id: &PersonId| people.get(id).copied();
 
     // OR01: the organiser is an IC member.
@@ -171,13 +170,13 @@ fn check_proposal(at: Timestamp, actor: PersonId, proposal: &Proposal) -> Vec<Vi
     check_format(&proposal.format, &root.clone().key("format"), &mut out);
 
     // PR01 / PR07: the team's roles; team members are known people.
-    let mut seen = BTreeSet::new();
+    let mut seen = PersonMap::new();
     for (i, member) in proposal.team.iter().enumerate() {
         let mpath = root.clone().key("team").index(i);
         if known(&member.person).is_none() {
             out.push(unknown_person(mpath.clone().key("person"), member.person));
         }
-        if !seen.insert(member.person) {
+        if seen.insert(member.person, ()).is_some() {
             out.push(Violation::error(
                 Code::IN07,
                 mpath.clone().key("person"),

@@ -6,8 +6,7 @@
 //! two registrations with the same timestamp keep their log order: that is
 //! the deterministic tie-break.
 
-use std::collections::{BTreeMap, BTreeSet};
-
+use litemap::LiteMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +16,7 @@ use crate::code::Code;
 use crate::command::{Admission, Event, Registration, Withdrawal};
 use crate::ids::PersonId;
 use crate::model::{Person, Role};
+use crate::person_map::PersonMap;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -51,11 +51,13 @@ pub struct Registrations {
     cap: Option<u32>,
     entries: Vec<RegistrationEntry>,
     // Indexes over the active (admitted or waiting) entries, so that each
-    // registration costs a look-up rather than a scan. Ordered maps: no hashing
-    // to pay for a few dozen entries, and no worst case on crafted keys.
-    active_emails: BTreeMap<String, usize>,
-    active_people: BTreeMap<PersonId, usize>,
-    waiting: BTreeSet<usize>,
+    // registration costs a look-up rather than a scan. Sorted vectors: no
+    // hashing to pay for a few dozen entries, and no worst case on crafted
+    // keys past moving the entries after an insertion (2,000 at most, the
+    // limits). `waiting` is a set: the indexes of the waiting entries.
+    active_emails: LiteMap<String, usize>,
+    active_people: PersonMap<usize>,
+    waiting: LiteMap<usize, ()>,
     admitted: usize,
 }
 
@@ -64,9 +66,9 @@ impl Registrations {
         Registrations {
             cap,
             entries: Vec::new(),
-            active_emails: BTreeMap::new(),
-            active_people: BTreeMap::new(),
-            waiting: BTreeSet::new(),
+            active_emails: LiteMap::new_vec(),
+            active_people: PersonMap::new(),
+            waiting: LiteMap::new_vec(),
             admitted: 0,
         }
     }
@@ -88,7 +90,7 @@ impl Registrations {
 
     /// The waiting list, in order.
     pub fn waiting(&self) -> impl Iterator<Item = &RegistrationEntry> {
-        self.waiting.iter().filter_map(|&i| self.entries.get(i))
+        self.waiting.keys().filter_map(|&i| self.entries.get(i))
     }
 
     /// How many are admitted.
@@ -111,7 +113,7 @@ impl Registrations {
             self.admitted += 1;
             RegistrationStatus::Admitted
         } else {
-            self.waiting.insert(index);
+            self.waiting.insert(index, ());
             RegistrationStatus::Waiting
         };
         self.entries.push(RegistrationEntry {
@@ -138,7 +140,8 @@ impl Registrations {
             }
             RegistrationStatus::Admitted => {
                 self.admitted = self.admitted.saturating_sub(1);
-                let first = self.waiting.pop_first()?;
+                let first = *self.waiting.first()?.0;
+                self.waiting.remove(&first);
                 let promoted = self.entries.get_mut(first)?;
                 promoted.status = RegistrationStatus::Admitted;
                 self.admitted += 1;
@@ -231,9 +234,7 @@ impl Gep<Announced> {
         }
         let (mut gep, warnings) = self.refuse_on_errors(found)?;
         let role = role.unwrap_or(Role::Participant);
-        gep.people
-            .entry(person.id)
-            .or_insert_with(|| registration.person.clone());
+        gep.people.insert_new(person.id, || registration.person.clone());
         gep.state.registrations.push(person.id, email, role, at);
         gep.record(at, actor, Event::Registered(registration), warnings);
         Ok(gep)

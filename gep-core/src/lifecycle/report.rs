@@ -1,7 +1,7 @@
 //! `report`, `validate_report`, `object_to_report`, `revise` and `approve`
 //! (DE05, DE06, DE08, DE09, PR02).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use crate::code::Code;
 use crate::command::{Approval, Event, ReportObjection, ReportResponse};
 use crate::ids::PersonId;
 use crate::model::{Report, Role};
+use crate::person_map::PersonMap;
 use crate::privacy::{Finding, FindingKind, Scanner, best_practices};
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
@@ -21,7 +22,7 @@ use crate::violation::{Path, Violation};
 pub struct ReportState {
     revision: u32,
     report: Report,
-    responses: BTreeMap<PersonId, Response>,
+    responses: PersonMap<Response>,
 }
 
 impl ReportState {
@@ -36,7 +37,7 @@ impl ReportState {
     }
 
     /// The attendees' responses to the current revision.
-    pub fn responses(&self) -> &BTreeMap<PersonId, Response> {
+    pub fn responses(&self) -> &PersonMap<Response> {
         &self.responses
     }
 }
@@ -323,7 +324,7 @@ impl Gep<Held> {
         let state = ReportState {
             revision: 1,
             report: (*report).clone(),
-            responses: BTreeMap::new(),
+            responses: PersonMap::new(),
         };
         Ok(
             gep.advance(at, actor, Event::Reported(report), warnings, |held| Reported {
@@ -341,7 +342,7 @@ impl Gep<Reported> {
     }
 
     /// The attendees and their roles.
-    pub fn attendees(&self) -> &BTreeMap<PersonId, Role> {
+    pub fn attendees(&self) -> &PersonMap<Role> {
         &self.state.held.attendees
     }
 
@@ -454,7 +455,7 @@ impl Gep<Reported> {
         gep.state.report = ReportState {
             revision: next,
             report: (*report).clone(),
-            responses: BTreeMap::new(),
+            responses: PersonMap::new(),
         };
         gep.record(at, actor, Event::Revised(report), warnings);
         Ok(gep)
@@ -520,7 +521,7 @@ impl Gep<Approved> {
     }
 
     /// The attendees and their roles.
-    pub fn attendees(&self) -> &BTreeMap<PersonId, Role> {
+    pub fn attendees(&self) -> &PersonMap<Role> {
         &self.state.reported.held.attendees
     }
 

@@ -1,6 +1,5 @@
 //! `validate` and `decline`: the coordination team's decision (OR03, OR04).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::checks::{add_people, blank, check_new_people, unknown_person};
@@ -9,6 +8,7 @@ use crate::code::Code;
 use crate::command::{Decision, Event, Validation};
 use crate::ids::PersonId;
 use crate::model::Person;
+use crate::person_map::PersonMap;
 use crate::time::Timestamp;
 use crate::violation::{Path, Violation};
 
@@ -36,7 +36,7 @@ impl Gep<Proposed> {
             |i| root.clone().key("people").index(i),
             &mut found,
         );
-        let newcomers: BTreeMap<PersonId, &Person> = validation.people.iter().map(|p| (p.id, p)).collect();
+        let newcomers: PersonMap<&Person> = validation.people.iter().map(|p| (p.id, p)).collect();
         let knows = |id: &PersonId| self.people.contains_key(id) || newcomers.contains_key(id);
         let is_coordination = |id: &PersonId| {
             self.people

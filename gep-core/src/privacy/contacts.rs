@@ -22,7 +22,6 @@
 //! The list holds no phone and no organisation (PR04): the charter lets
 //! names and e-mails be shared with consent, nothing more.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -33,6 +32,7 @@ use crate::code::Code;
 use crate::ids::PersonId;
 use crate::lifecycle::State;
 use crate::model::{Person, Role};
+use crate::person_map::PersonMap;
 use crate::violation::{Path, Violation, Violations};
 
 /// One entry of the contact list: a name and an e-mail address, nothing
@@ -53,9 +53,9 @@ pub struct Contact {
 /// The contact list for `requester`: the attendees who consented, sorted by
 /// family name then given name (folded).
 pub(crate) fn contact_list(
-    people: &BTreeMap<PersonId, Arc<Person>>,
-    attendees: &BTreeMap<PersonId, Role>,
-    consents: &BTreeSet<PersonId>,
+    people: &PersonMap<Arc<Person>>,
+    attendees: &PersonMap<Role>,
+    consents: &PersonMap<()>,
     purged: bool,
     requester: PersonId,
 ) -> Result<Vec<Contact>, Violations> {
@@ -80,7 +80,7 @@ pub(crate) fn contact_list(
     }
     let mut list: Vec<(String, String, Contact)> = attendees
         .keys()
-        .filter(|id| consents.contains(id))
+        .filter(|id| consents.contains_key(id))
         .filter_map(|id| people.get(id))
         .map(|p| {
             (
