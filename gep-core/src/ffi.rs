@@ -294,7 +294,7 @@ pub fn convert_spans(text: &str, findings: &mut [Finding], unit: TextUnit) {
         return;
     }
     let mut offsets: Vec<&mut usize> = findings.iter_mut().flat_map(|f| [&mut f.start, &mut f.end]).collect();
-    offsets.sort_by_key(|offset| **offset);
+    crate::order::sort_by_key(&mut offsets, |offset| **offset as u128);
     let (mut byte, mut converted) = (0, 0);
     for offset in offsets {
         let mut target = (*offset).min(text.len());

@@ -67,6 +67,7 @@ pub mod lifecycle;
 pub mod limits;
 mod locate;
 pub mod model;
+mod order;
 pub mod person_map;
 pub mod planner;
 pub mod privacy;

@@ -149,11 +149,15 @@ impl<V> FromIterator<(PersonId, V)> for PersonMap<V> {
 }
 
 /// Sorts pairs by id, keeping the last of those with the same id. The ids
-/// are sorted with their positions, by [`sort_ids`], so that every value
-/// type shares one sort.
+/// are sorted with their positions, by [`crate::order::sort_pairs`], so
+/// that every value type shares one sort.
 fn sorted<V>(pairs: Vec<(PersonId, V)>) -> Vec<(PersonId, V)> {
-    let mut order: Vec<(PersonId, usize)> = pairs.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-    sort_ids(&mut order);
+    let mut order: Vec<(u128, usize)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_uuid().as_u128(), i))
+        .collect();
+    crate::order::sort_pairs(&mut order);
     let mut slots: Vec<Option<(PersonId, V)>> = pairs.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(order.len());
     let mut rest = order.iter().peekable();
@@ -167,11 +171,6 @@ fn sorted<V>(pairs: Vec<(PersonId, V)>) -> Vec<(PersonId, V)> {
         }
     }
     out
-}
-
-/// Sorts ids with their positions, by id then position.
-fn sort_ids(order: &mut [(PersonId, usize)]) {
-    order.sort_unstable();
 }
 
 impl<'a, V> IntoIterator for &'a PersonMap<V> {

@@ -308,9 +308,9 @@ impl Scanner {
 }
 
 /// Sorts findings by their start, keeping the order of those that start
-/// together (one sort for both passes of [`Scanner::scan`]).
-fn in_text_order(found: &mut [Finding]) {
-    found.sort_by_key(|f| f.start);
+/// together (the crate's shared sort, [`crate::order`]).
+fn in_text_order(found: &mut Vec<Finding>) {
+    crate::order::sort_by_key(found, |f| f.start as u128);
 }
 
 /// Whether `start..end` overlaps one of `spans` (sorted, not overlapping).
