@@ -199,10 +199,14 @@ impl Search {
         }
         let g = self.g;
         // Exchanges first: sending back to whoever sends to us this round.
-        let mut order: Vec<usize> = (0..g).filter(|&b| b != a).collect();
-        let sends_to_a = |cur: &Visits, b: usize| cur.get(b) == Some(&a);
-        if let Some(cur) = self.current.get(k) {
-            order.sort_by_key(|&b| !sends_to_a(cur, b));
+        let cur = self.current.get(k);
+        let mut order: Vec<usize> = Vec::with_capacity(g);
+        for back in [true, false] {
+            for b in 0..g {
+                if b != a && (cur.and_then(|c| c.get(b)) == Some(&a)) == back {
+                    order.push(b);
+                }
+            }
         }
         for b in order {
             if self.steps == 0 {

@@ -21,12 +21,11 @@
 //!
 //! The largest bound that applies is the plan's `lower_bound`.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::request::{Method, NO_ORG};
+use super::search::Scorer;
 
 /// The measures of a plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -56,24 +55,41 @@ fn pairs(k: usize) -> u64 {
 /// The fewest pairs of one group when `s` people are drawn from groups of
 /// these capacities: spread evenly (each newcomer joins the emptiest group,
 /// which is optimal since the cost of a group is convex).
+#[cfg(test)]
 pub(crate) fn spread_pairs(s: usize, caps: &[usize]) -> u64 {
-    let mut taken = vec![0usize; caps.len()];
-    let mut cost = 0u64;
-    for _ in 0..s {
-        let pick = taken
-            .iter()
-            .zip(caps)
-            .enumerate()
-            .filter(|(_, (q, cap))| q < cap)
-            .min_by_key(|(_, (q, _))| **q)
-            .map(|(g, _)| g);
-        match pick.and_then(|g| taken.get_mut(g)) {
-            Some(q) => {
-                cost += *q as u64;
-                *q += 1;
-            }
-            None => break,
+    spread(s, &room_by_level(caps))
+}
+
+/// For each `v` from 0, how many of the groups of these capacities have room
+/// for a member beyond `v` (a capacity above `v`).
+pub(crate) fn room_by_level(caps: &[usize]) -> Vec<usize> {
+    let mut room = vec![0usize; caps.iter().copied().max().unwrap_or(0)];
+    for &c in caps {
+        if let Some(k) = c.checked_sub(1).and_then(|v| room.get_mut(v)) {
+            *k += 1;
         }
+    }
+    let mut above = 0;
+    for k in room.iter_mut().rev() {
+        above += *k;
+        *k = above;
+    }
+    room
+}
+
+/// [`spread_pairs`] from [`room_by_level`]: the newcomer who finds `v`
+/// people in their group meets `v` of them; filling the groups evenly takes
+/// every place at level 0 first, then at level 1, and so on.
+pub(crate) fn spread(s: usize, room: &[usize]) -> u64 {
+    let mut left = s;
+    let mut cost = 0u64;
+    for (v, &k) in room.iter().enumerate() {
+        let take = k.min(left);
+        if take == 0 {
+            break;
+        }
+        cost += (v * take) as u64;
+        left -= take;
     }
     cost
 }
@@ -87,11 +103,8 @@ fn pairs_bound(sizes: &[usize], rounds: usize) -> u64 {
 
 /// The tables bound: each table of each later round against the first.
 fn tables_bound(sizes: &[usize], rounds: usize) -> u64 {
-    let mut count: BTreeMap<usize, u64> = BTreeMap::new();
-    for &s in sizes {
-        *count.entry(s).or_default() += 1;
-    }
-    let per_round: u64 = count.iter().map(|(&s, &k)| k * spread_pairs(s, sizes)).sum();
+    let room = room_by_level(sizes);
+    let per_round: u64 = sizes.iter().map(|&s| spread(s, &room)).sum();
     per_round * rounds.saturating_sub(1) as u64
 }
 
@@ -178,13 +191,7 @@ impl PairCounts {
 }
 
 /// Measures rounds of seated people (round → table → seated index).
-pub(crate) fn measure(
-    n: usize,
-    rounds: &[Vec<Vec<usize>>],
-    org: &[u32],
-    apart: &BTreeSet<(usize, usize)>,
-    lower: u64,
-) -> Measures {
+pub(crate) fn measure(n: usize, rounds: &[Vec<Vec<usize>>], org: &[u32], scorer: &Scorer, lower: u64) -> Measures {
     let mut counts = PairCounts::new(n);
     let mut m = Measures {
         lower_bound: lower,
@@ -206,7 +213,7 @@ pub(crate) fn measure(
                     if oa != NO_ORG && org.get(b) == Some(&oa) {
                         m.org_clashes += 1;
                     }
-                    if apart.contains(&(a.min(b), a.max(b))) {
+                    if scorer.apart(a, b) {
                         m.apart_violations += 1;
                     }
                 }

@@ -12,8 +12,6 @@
 //! and pairs to keep apart are put in the same row, and row 0, whose members
 //! never move, gives the world café its hosts.
 
-use std::collections::BTreeMap;
-
 use super::request::{Method, Problem};
 use super::rng::Rng;
 
@@ -114,11 +112,16 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
         }
         x
     };
-    let mut first_of_org = BTreeMap::new();
+    // Organisations are numbered from 0 in order of appearance; NO_ORG is
+    // past the end.
+    let mut first_of_org = vec![usize::MAX; n];
     let mut links: Vec<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
     for (p, &o) in problem.org.iter().enumerate() {
-        if o != super::request::NO_ORG {
-            links.push((*first_of_org.entry(o).or_insert(p), p));
+        if let Some(first) = first_of_org.get_mut(o as usize) {
+            if *first == usize::MAX {
+                *first = p;
+            }
+            links.push((*first, p));
         }
     }
     for (a, b) in links {
@@ -129,19 +132,21 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
     }
     let mut order: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut order);
-    let mut cluster_of = BTreeMap::new();
+    // Root → its cluster, numbered in order of appearance.
+    let mut cluster_of = vec![usize::MAX; n];
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for &p in &order {
         let r = find(&mut root, p);
-        let k = *cluster_of.entry(r).or_insert_with(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
-        if let Some(c) = clusters.get_mut(k) {
-            c.push(p);
+        if let Some(k) = cluster_of.get_mut(r) {
+            if *k == usize::MAX {
+                *k = clusters.len();
+                clusters.push(Vec::new());
+            }
+            if let Some(c) = clusters.get_mut(*k) {
+                c.push(p);
+            }
         }
     }
-    clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let mut caps = vec![g; n / g];
     if !n.is_multiple_of(g) {
         caps.push(n % g);
@@ -153,30 +158,37 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
             .unwrap_or(0)
             .saturating_sub(rows.get(r).map_or(0, Vec::len))
     };
-    for cluster in clusters {
-        // Best fit: the row with the least room that takes the whole cluster.
-        let fit = (0..rows.len())
-            .filter(|&r| room(&rows, r) >= cluster.len())
-            .min_by_key(|&r| room(&rows, r));
-        if let Some(row) = fit.and_then(|r| rows.get_mut(r)) {
-            row.extend(cluster);
-            continue;
-        }
-        // Too big for any row: spread it over the roomiest rows.
-        let mut rest = cluster.as_slice();
-        while !rest.is_empty() {
-            let Some(r) = (0..rows.len()).max_by_key(|&r| (room(&rows, r), std::cmp::Reverse(r))) else {
-                break;
-            };
-            let take = room(&rows, r).min(rest.len());
-            if take == 0 {
-                break;
+    // The largest clusters first, those of one size in order of appearance.
+    let largest = clusters.iter().map(Vec::len).max().unwrap_or(0);
+    for len in (1..=largest).rev() {
+        for cluster in &clusters {
+            if cluster.len() != len {
+                continue;
             }
-            let (now, later) = rest.split_at(take);
-            if let Some(row) = rows.get_mut(r) {
-                row.extend_from_slice(now);
+            // Best fit: the row with the least room that takes the whole cluster.
+            let fit = (0..rows.len())
+                .filter(|&r| room(&rows, r) >= cluster.len())
+                .min_by_key(|&r| room(&rows, r));
+            if let Some(row) = fit.and_then(|r| rows.get_mut(r)) {
+                row.extend_from_slice(cluster);
+                continue;
             }
-            rest = later;
+            // Too big for any row: spread it over the roomiest rows.
+            let mut rest = cluster.as_slice();
+            while !rest.is_empty() {
+                let Some(r) = (0..rows.len()).max_by_key(|&r| (room(&rows, r), std::cmp::Reverse(r))) else {
+                    break;
+                };
+                let take = room(&rows, r).min(rest.len());
+                if take == 0 {
+                    break;
+                }
+                let (now, later) = rest.split_at(take);
+                if let Some(row) = rows.get_mut(r) {
+                    row.extend_from_slice(now);
+                }
+                rest = later;
+            }
         }
     }
     rows

@@ -1,15 +1,13 @@
 //! The plan: rounds of tables, the hosts or the ambassadors' trips, the
 //! measures and the warnings; and how it is made from a request.
 
-use std::collections::BTreeSet;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::ambassadors;
-use super::bound::{Measures, lower_bound, measure, spread_pairs};
+use super::bound::{Measures, lower_bound, measure, room_by_level, spread};
 use super::construct::{arrange_rows, seat_rounds};
-use super::request::{Method, NO_ORG, PlanRequest, Problem, prepare};
+use super::request::{Method, PlanRequest, Problem, prepare};
 use super::rng::Rng;
 use super::search::{Cost, Scorer, Tables, reached};
 use super::sizes::choose;
@@ -144,8 +142,7 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
             (tables.rounds(), hosts, Vec::new())
         }
     };
-    let apart: BTreeSet<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
-    let measures = measure(n, &seated_rounds, &problem.org, &apart, lower);
+    let measures = measure(n, &seated_rounds, &problem.org, &scorer, lower);
     if measures.apart_violations > 0 {
         let mut found = apart_errors(request, &problem, &seated_rounds);
         found.extend(warnings);
@@ -170,7 +167,7 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
                     let fixed_last = usize::from(method == Method::Ambassadors && r > 0 && g > 1 && t.len() > 1);
                     let end = t.len() - fixed_last;
                     if let Some(middle) = t.get_mut(fixed_first..end) {
-                        middle.sort_unstable();
+                        sort_few(middle);
                     }
                     t
                 })
@@ -196,6 +193,18 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
         measures,
         warnings,
     })
+}
+
+/// Sorts the few people of a table (at most seven, or the four of a single
+/// group): an insertion sort.
+fn sort_few(people: &mut [usize]) {
+    for i in 1..people.len() {
+        let mut j = i;
+        while j > 0 && people.get(j - 1) > people.get(j) {
+            people.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Seats the rounds from an arrangement of rows and improves them: rotation
@@ -230,11 +239,16 @@ fn search_from(
 /// The fewest organisation clashes any plan with these tables has: each
 /// organisation spread as evenly as the tables allow, every round.
 fn org_bound(problem: &Problem, sizes: &[usize]) -> u64 {
-    let mut members = std::collections::BTreeMap::new();
-    for &o in problem.org.iter().filter(|&&o| o != NO_ORG) {
-        *members.entry(o).or_insert(0usize) += 1;
+    // Organisations are numbered from 0 in order of appearance; NO_ORG is
+    // past the end.
+    let mut members = vec![0usize; problem.org.len()];
+    for &o in &problem.org {
+        if let Some(m) = members.get_mut(o as usize) {
+            *m += 1;
+        }
     }
-    members.values().map(|&m| spread_pairs(m, sizes)).sum::<u64>() * problem.rounds as u64
+    let room = room_by_level(sizes);
+    members.iter().map(|&m| spread(m, &room)).sum::<u64>() * problem.rounds as u64
 }
 
 fn method_warnings(

@@ -59,39 +59,44 @@ pub(crate) fn reached(cost: Cost, target: Cost) -> bool {
 /// What two people sharing a table costs, apart from their history.
 #[derive(Clone)]
 pub(crate) struct Scorer {
+    n: usize,
     org: Vec<u32>,
-    apart: Vec<Vec<usize>>,
+    /// The pairs to keep apart, both ways: bit `a·n + b` (empty when there
+    /// are none).
+    apart: Vec<u64>,
     any_org: bool,
-    any_apart: bool,
 }
 
 impl Scorer {
     pub(crate) fn new(n: usize, org: &[u32], apart: &[(usize, usize, usize)]) -> Self {
-        let mut lists = vec![Vec::new(); n];
-        for &(a, b, _) in apart {
-            for (x, y) in [(a, b), (b, a)] {
-                if let Some(l) = lists.get_mut(x) {
-                    l.push(y);
+        let mut bits = Vec::new();
+        if !apart.is_empty() {
+            bits = vec![0u64; (n * n).div_ceil(64)];
+            for &(a, b, _) in apart {
+                for i in [a * n + b, b * n + a] {
+                    if let Some(w) = bits.get_mut(i / 64) {
+                        *w |= 1 << (i % 64);
+                    }
                 }
             }
         }
-        for l in &mut lists {
-            l.sort_unstable();
-            l.dedup();
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        let any_org = org.iter().any(|&o| o != NO_ORG && !seen.insert(o));
+        // Organisations are numbered from 0 in order of appearance; NO_ORG
+        // is past the end.
+        let mut seen = vec![false; org.len()];
+        let any_org = org
+            .iter()
+            .any(|&o| seen.get_mut(o as usize).is_some_and(|s| std::mem::replace(s, true)));
         Scorer {
+            n,
             org: org.to_vec(),
-            any_apart: !apart.is_empty(),
-            apart: lists,
+            apart: bits,
             any_org,
         }
     }
 
     /// Whether nobody has a colleague or someone to keep apart from.
     pub(crate) fn is_neutral(&self) -> bool {
-        !self.any_org && !self.any_apart
+        !self.any_org && self.apart.is_empty()
     }
 
     fn same_org(&self, a: usize, b: usize) -> bool {
@@ -103,11 +108,11 @@ impl Scorer {
     }
 
     pub(crate) fn apart(&self, a: usize, b: usize) -> bool {
-        self.any_apart
-            && self
-                .apart
-                .get(a)
-                .is_some_and(|l| !l.is_empty() && l.binary_search(&b).is_ok())
+        if self.apart.is_empty() || a >= self.n || b >= self.n {
+            return false;
+        }
+        let i = a * self.n + b;
+        self.apart.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
     /// Whether `a` and `b` at one table is a fault of some kind.
