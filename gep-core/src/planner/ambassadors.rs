@@ -10,6 +10,7 @@
 //! which group, for the organisations and the pairs to keep apart.
 
 use super::bound::PairCounts;
+use super::plan::AmbassadorTrip;
 use super::rng::Rng;
 use super::search::{Cost, Scorer, reached};
 
@@ -305,17 +306,9 @@ fn score(home: &[Vec<usize>], visits: &[Visits], counts: &mut PairCounts, scorer
     (cost, 2 * work)
 }
 
-/// An ambassador's trip.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Trip {
-    pub round: usize,
-    pub person: usize,
-    pub from: usize,
-    pub to: usize,
-}
-
 /// Improves the home groups (who is in which group, and in which order they
-/// go) within the budget, then gives the rounds and the trips.
+/// go) within the budget, then gives the rounds and the trips (people as
+/// seated indices).
 pub(crate) fn plan(
     mut home: Vec<Vec<usize>>,
     visits: &[Visits],
@@ -324,7 +317,7 @@ pub(crate) fn plan(
     budget: u64,
     target: Cost,
     rng: &mut Rng,
-) -> (Vec<Vec<Vec<usize>>>, Vec<Trip>) {
+) -> (Vec<Vec<Vec<usize>>>, Vec<AmbassadorTrip>) {
     let mut counts = PairCounts::new(n);
     let (mut cost, mut work) = score(&home, visits, &mut counts, scorer);
     let g = home.len();
@@ -360,7 +353,7 @@ pub(crate) fn plan(
         for (k, to) in visits.iter().enumerate() {
             for (from, &dest) in to.iter().enumerate() {
                 if let Some(person) = ambassador(&home, from, k) {
-                    trips.push(Trip {
+                    trips.push(AmbassadorTrip {
                         round: k + 1,
                         person,
                         from,

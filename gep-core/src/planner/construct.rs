@@ -203,7 +203,8 @@ fn clashes(d: usize, g: usize, rows: usize) -> usize {
         .sum()
 }
 
-/// The starting seats: `rounds` lists of the table of each person.
+/// The starting seats: the table of each person, round after round
+/// (`r·n + p` → table).
 pub(crate) fn seat_rounds(
     rows: &[Vec<usize>],
     n: usize,
@@ -211,14 +212,13 @@ pub(crate) fn seat_rounds(
     rounds: usize,
     method: Method,
     rng: &mut Rng,
-) -> Vec<Vec<usize>> {
+) -> Vec<usize> {
     let g = g.max(1);
     let h = rows.len();
     let mut used = multipliers(g, h, rounds);
     let with_rows = rows_round(n, g, method) && used.len() < rounds;
-    let mut seats = Vec::with_capacity(rounds);
+    let mut seats = vec![0; rounds * n];
     for r in 0..rounds {
-        let mut seat = vec![0; n];
         let by_rows = with_rows && r == used.len();
         let m = match used.get(r) {
             Some(&m) => m,
@@ -245,12 +245,11 @@ pub(crate) fn seat_rounds(
         };
         for (i, row) in rows.iter().enumerate() {
             for (j, &p) in row.iter().enumerate() {
-                if let Some(s) = seat.get_mut(p) {
+                if let Some(s) = seats.get_mut(r * n + p).filter(|_| p < n) {
                     *s = if by_rows { i } else { (j + m * i) % g };
                 }
             }
         }
-        seats.push(seat);
     }
     seats
 }

@@ -103,9 +103,13 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
     let budget = u64::from(problem.effort) * WORK_PER_EFFORT;
     let (seated_rounds, hosts, trips) = match method {
         Method::Ambassadors => {
-            let home: Vec<Vec<usize>> = (0..g)
-                .map(|j| rows.iter().filter_map(|row| row.get(j).copied()).collect())
-                .collect();
+            // Column j of the rows is group j.
+            let mut home: Vec<Vec<usize>> = vec![Vec::new(); g];
+            for row in &rows {
+                for (group, &p) in home.iter_mut().zip(row) {
+                    group.push(p);
+                }
+            }
             let moves = rounds - 1;
             let (visits, shortfall) = ambassadors::schedule(g, moves);
             let smallest = sizes.iter().copied().min().unwrap_or(0);
@@ -148,51 +152,58 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
         found.extend(warnings);
         return Err(Violations(found));
     }
-    let attendee = |p: usize| problem.seated.get(p).copied().unwrap_or(p);
-    let rounds_out = seated_rounds
-        .iter()
-        .enumerate()
-        .map(|(r, round)| {
-            round
-                .iter()
-                .enumerate()
-                .map(|(k, table)| {
-                    let host = hosts.get(k).copied();
-                    let mut t: Vec<usize> = host
-                        .into_iter()
-                        .chain(table.iter().copied().filter(|&p| Some(p) != host))
-                        .map(attendee)
-                        .collect();
-                    let fixed_first = usize::from(host.is_some());
-                    let fixed_last = usize::from(method == Method::Ambassadors && r > 0 && g > 1 && t.len() > 1);
-                    let end = t.len() - fixed_last;
-                    if let Some(middle) = t.get_mut(fixed_first..end) {
-                        sort_few(middle);
-                    }
-                    t
-                })
-                .collect()
-        })
-        .collect();
+    let mut rounds_out = Vec::with_capacity(seated_rounds.len());
+    for (r, round) in seated_rounds.iter().enumerate() {
+        let mut tables = Vec::with_capacity(round.len());
+        for (k, table) in round.iter().enumerate() {
+            let host = hosts.get(k).copied();
+            let mut t: Vec<usize> = Vec::with_capacity(table.len());
+            t.extend(host);
+            for &p in table {
+                if Some(p) != host {
+                    t.push(p);
+                }
+            }
+            to_attendees(&problem, &mut t);
+            let fixed_first = usize::from(host.is_some());
+            let fixed_last = usize::from(method == Method::Ambassadors && r > 0 && g > 1 && t.len() > 1);
+            let end = t.len() - fixed_last;
+            if let Some(middle) = t.get_mut(fixed_first..end) {
+                sort_few(middle);
+            }
+            tables.push(t);
+        }
+        rounds_out.push(tables);
+    }
+    let mut hosts = hosts;
+    to_attendees(&problem, &mut hosts);
+    let mut ambassadors = trips;
+    for t in &mut ambassadors {
+        t.person = attendee(&problem, t.person);
+    }
     Ok(Plan {
         method,
         seed: problem.seed,
         table_sizes: sizes,
         rounds: rounds_out,
-        hosts: hosts.iter().map(|&h| attendee(h)).collect(),
-        ambassadors: trips
-            .iter()
-            .map(|t| AmbassadorTrip {
-                round: t.round,
-                person: attendee(t.person),
-                from: t.from,
-                to: t.to,
-            })
-            .collect(),
+        hosts,
+        ambassadors,
         left_out: problem.left_out.clone(),
         measures,
         warnings,
     })
+}
+
+/// Seated indices to attendee indices, in place.
+fn to_attendees(problem: &Problem, people: &mut [usize]) {
+    for p in people {
+        *p = attendee(problem, *p);
+    }
+}
+
+/// A seated index's attendee index.
+fn attendee(problem: &Problem, p: usize) -> usize {
+    problem.seated.get(p).copied().unwrap_or(p)
 }
 
 /// Sorts the few people of a table (at most seven, or the four of a single
@@ -221,17 +232,17 @@ fn search_from(
 ) -> (Tables, Vec<usize>) {
     let n = problem.n();
     let seats = seat_rounds(rows, n, g, problem.rounds, problem.method, rng);
-    let hosts: Vec<usize> = match problem.method {
-        Method::WorldCafe => rows.first().cloned().unwrap_or_default(),
-        _ => Vec::new(),
-    };
+    let mut hosts = Vec::new();
+    if let (Method::WorldCafe, Some(first)) = (problem.method, rows.first()) {
+        hosts.extend_from_slice(first);
+    }
     let mut movable = vec![true; n];
     for &h in &hosts {
         if let Some(m) = movable.get_mut(h) {
             *m = false;
         }
     }
-    let mut tables = Tables::new(n, g, &seats, scorer.clone(), movable);
+    let mut tables = Tables::new(n, g, problem.rounds, &seats, scorer.clone(), movable);
     tables.improve(budget, target, rng);
     (tables, hosts)
 }

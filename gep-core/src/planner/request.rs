@@ -305,11 +305,18 @@ fn invalid(path: Path, fr: impl Into<String>, en: impl Into<String>) -> Violatio
 
 /// An organisation's name as compared: trimmed, lower case, single spaces.
 fn org_key(name: &str) -> String {
-    name.split_whitespace()
-        .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain(std::iter::once(' ')))
-        .collect::<String>()
-        .trim_end()
-        .to_owned()
+    let mut key = String::new();
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            for lower in c.to_lowercase() {
+                key.push(lower);
+            }
+        }
+    }
+    key
 }
 
 /// Checks a request (IN07, IN09) and numbers its people.

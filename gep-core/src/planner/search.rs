@@ -167,14 +167,13 @@ pub(crate) struct Tables {
 }
 
 impl Tables {
-    /// A plan from its seats (round → person → table).
-    pub(crate) fn new(n: usize, g: usize, seats: &[Vec<usize>], scorer: Scorer, movable: Vec<bool>) -> Self {
-        let rounds = seats.len();
+    /// A plan from its seats (`r·n + p` → table, over `rounds` rounds).
+    pub(crate) fn new(n: usize, g: usize, rounds: usize, seat: &[usize], scorer: Scorer, movable: Vec<bool>) -> Self {
         let mut tables = Tables {
             n,
             g,
             rounds,
-            seat: seats.concat(),
+            seat: Vec::new(),
             members: vec![Vec::new(); rounds * g],
             slot: vec![0; rounds * n],
             counts: PairCounts::new(n),
@@ -182,8 +181,7 @@ impl Tables {
             movable,
             cost: Cost::default(),
         };
-        let seat = tables.seat.clone();
-        tables.load(&seat);
+        tables.load(seat);
         tables
     }
 
@@ -339,7 +337,12 @@ impl Tables {
     /// Improves the plan within `budget` pair look-ups, until it reaches
     /// `target`; keeps the best plan seen.
     pub(crate) fn improve(&mut self, budget: u64, target: Cost, rng: &mut Rng) {
-        let movers: Vec<usize> = (0..self.n).filter(|&p| self.movable(p)).collect();
+        let mut movers = Vec::new();
+        for p in 0..self.n {
+            if self.movable(p) {
+                movers.push(p);
+            }
+        }
         if self.g < 2 || movers.len() < 2 || budget == 0 {
             return;
         }
@@ -441,12 +444,14 @@ impl Tables {
                 self.load(&best_seat);
                 // Re-seat one round at fault from scratch; if it cannot be
                 // done without a repeat, shake the plan instead.
-                let rounds_at_fault: Vec<usize> = {
-                    work += self.at_fault(&mut faults);
-                    let mut r: Vec<usize> = faults.iter().map(|&(r, _)| r).collect();
-                    r.dedup();
-                    r
-                };
+                work += self.at_fault(&mut faults);
+                // The faults come round by round.
+                let mut rounds_at_fault = Vec::new();
+                for &(r, _) in &faults {
+                    if rounds_at_fault.last() != Some(&r) {
+                        rounds_at_fault.push(r);
+                    }
+                }
                 let pick = rounds_at_fault.get(rng.below(rounds_at_fault.len())).copied();
                 let mut reseated = false;
                 if let Some(r) = pick.filter(|_| best.repeats > 0 || best.apart > 0) {
@@ -537,16 +542,22 @@ impl Tables {
         }
     }
 
-    /// The tables, round by round.
     /// What the current seating costs.
     pub(crate) fn cost(&self) -> Cost {
         self.cost
     }
 
+    /// The tables, round by round.
     pub(crate) fn rounds(&self) -> Vec<Vec<Vec<usize>>> {
-        (0..self.rounds)
-            .map(|r| (0..self.g).map(|t| self.table(r, t).to_vec()).collect())
-            .collect()
+        let mut rounds = Vec::with_capacity(self.rounds);
+        for r in 0..self.rounds {
+            let mut tables = Vec::with_capacity(self.g);
+            for t in 0..self.g {
+                tables.push(self.table(r, t).to_vec());
+            }
+            rounds.push(tables);
+        }
+        rounds
     }
 }
 
