@@ -85,36 +85,40 @@ pub(crate) fn fewest_reciprocal(g: usize, moves: usize) -> Option<u64> {
 /// of groups is visited both ways in different rounds.
 fn exchanges(g: usize, moves: usize) -> Vec<Visits> {
     let m = g - 1;
-    (0..moves)
-        .map(|k| {
-            let rho = k % m;
-            let mut to = vec![0; g];
-            let mut pair = |a: usize, b: usize| {
-                if let Some(x) = to.get_mut(a) {
-                    *x = b;
-                }
-                if let Some(x) = to.get_mut(b) {
-                    *x = a;
-                }
-            };
-            pair(rho, m);
-            for i in 1..g / 2 {
-                pair((rho + i) % m, (rho + m - i) % m);
+    let mut visits = Vec::with_capacity(moves);
+    for k in 0..moves {
+        let rho = k % m;
+        let mut to = vec![0; g];
+        let mut pair = |a: usize, b: usize| {
+            if let Some(x) = to.get_mut(a) {
+                *x = b;
             }
-            to
-        })
-        .collect()
+            if let Some(x) = to.get_mut(b) {
+                *x = a;
+            }
+        };
+        pair(rho, m);
+        for i in 1..g / 2 {
+            pair((rho + i) % m, (rho + m - i) % m);
+        }
+        visits.push(to);
+    }
+    visits
 }
 
 /// Cyclic shifts by 1, 2, …: without a reciprocal visit up to `(g − 1)/2`
 /// rounds.
 fn shifts(g: usize, moves: usize) -> Vec<Visits> {
-    (0..moves)
-        .map(|k| {
-            let d = 1 + k % (g - 1);
-            (0..g).map(|x| (x + d) % g).collect()
-        })
-        .collect()
+    let mut visits = Vec::with_capacity(moves);
+    for k in 0..moves {
+        let d = 1 + k % (g - 1);
+        let mut to = Vec::with_capacity(g);
+        for x in 0..g {
+            to.push((x + d) % g);
+        }
+        visits.push(to);
+    }
+    visits
 }
 
 /// The weight of a repeated sender against reciprocal visits: the rule
@@ -255,7 +259,7 @@ fn ambassador(home: &[Vec<usize>], h: usize, k: usize) -> Option<usize> {
 }
 
 /// Calls `f(round, table, people)` for every table of every round.
-fn for_each_table(home: &[Vec<usize>], visits: &[Visits], mut f: impl FnMut(usize, usize, &[usize])) {
+fn for_each_table(home: &[Vec<usize>], visits: &[Visits], f: &mut dyn FnMut(usize, usize, &[usize])) {
     for (t, group) in home.iter().enumerate() {
         f(0, t, group);
     }
@@ -275,7 +279,11 @@ fn for_each_table(home: &[Vec<usize>], visits: &[Visits], mut f: impl FnMut(usiz
                 table.extend_from_slice(group);
             } else {
                 let away = ambassador(home, h, k);
-                table.extend(group.iter().copied().filter(|&p| Some(p) != away));
+                for &p in group {
+                    if Some(p) != away {
+                        table.push(p);
+                    }
+                }
                 table.extend(ambassador(home, sender, k));
             }
             f(k + 1, h, &table);
@@ -287,7 +295,7 @@ fn for_each_table(home: &[Vec<usize>], visits: &[Visits], mut f: impl FnMut(usiz
 fn score(home: &[Vec<usize>], visits: &[Visits], counts: &mut PairCounts, scorer: &Scorer) -> (Cost, u64) {
     let mut cost = Cost::default();
     let mut work = 0u64;
-    for_each_table(home, visits, |_, _, table| {
+    for_each_table(home, visits, &mut |_, _, table| {
         for (i, &a) in table.iter().enumerate() {
             for &b in table.iter().skip(i + 1) {
                 cost += scorer.gain(counts, a, b);
@@ -296,7 +304,7 @@ fn score(home: &[Vec<usize>], visits: &[Visits], counts: &mut PairCounts, scorer
             }
         }
     });
-    for_each_table(home, visits, |_, _, table| {
+    for_each_table(home, visits, &mut |_, _, table| {
         for (i, &a) in table.iter().enumerate() {
             for &b in table.iter().skip(i + 1) {
                 counts.add(a, b, -1);
@@ -321,11 +329,12 @@ pub(crate) fn plan(
     let mut counts = PairCounts::new(n);
     let (mut cost, mut work) = score(&home, visits, &mut counts, scorer);
     let g = home.len();
-    let places: Vec<(usize, usize)> = home
-        .iter()
-        .enumerate()
-        .flat_map(|(h, group)| (0..group.len()).map(move |i| (h, i)))
-        .collect();
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    for (h, group) in home.iter().enumerate() {
+        for i in 0..group.len() {
+            places.push((h, i));
+        }
+    }
     while work < budget && !reached(cost, target) && places.len() >= 2 {
         let a = places.get(rng.below(places.len())).copied().unwrap_or((0, 0));
         let b = places.get(rng.below(places.len())).copied().unwrap_or((0, 0));
@@ -343,7 +352,7 @@ pub(crate) fn plan(
         }
     }
     let mut rounds = vec![vec![Vec::new(); g]; visits.len() + 1];
-    for_each_table(&home, visits, |r, t, table| {
+    for_each_table(&home, visits, &mut |r, t, table| {
         if let Some(slot) = rounds.get_mut(r).and_then(|round| round.get_mut(t)) {
             *slot = table.to_vec();
         }

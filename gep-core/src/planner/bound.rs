@@ -94,51 +94,55 @@ pub(crate) fn spread(s: usize, room: &[usize]) -> u64 {
     cost
 }
 
-/// The pairs bound: meetings beyond the number of pairs.
-fn pairs_bound(sizes: &[usize], rounds: usize) -> u64 {
-    let n: usize = sizes.iter().sum();
-    let meetings: u64 = sizes.iter().map(|&s| pairs(s)).sum::<u64>() * rounds as u64;
-    meetings.saturating_sub(pairs(n))
-}
-
-/// The tables bound: each table of each later round against the first.
-fn tables_bound(sizes: &[usize], rounds: usize) -> u64 {
+/// The larger of the pairs bound (meetings beyond the number of pairs) and
+/// the tables bound (each table of each later round against the first).
+fn rotation_bound(sizes: &[usize], rounds: usize) -> u64 {
     let room = room_by_level(sizes);
-    let per_round: u64 = sizes.iter().map(|&s| spread(s, &room)).sum();
-    per_round * rounds.saturating_sub(1) as u64
+    let (mut n, mut meetings, mut per_round) = (0usize, 0u64, 0u64);
+    for &s in sizes {
+        n += s;
+        meetings += pairs(s);
+        per_round += spread(s, &room);
+    }
+    let by_pairs = (meetings * rounds as u64).saturating_sub(pairs(n));
+    let by_tables = per_round * rounds.saturating_sub(1) as u64;
+    by_pairs.max(by_tables)
 }
 
 /// The lower bound on repeats for these table sizes (the same each round,
 /// in any order), method and rounds.
 pub(crate) fn lower_bound(method: Method, sizes: &[usize], rounds: usize) -> u64 {
     let g = sizes.len();
-    let n: usize = sizes.iter().sum();
     if rounds <= 1 || g == 0 {
         return 0;
     }
-    let rotation = pairs_bound(sizes, rounds).max(tables_bound(sizes, rounds));
+    let (mut n, mut s_min, mut stayers) = (0usize, usize::MAX, 0u64);
+    let mut rest = Vec::with_capacity(g);
+    for &s in sizes {
+        n += s;
+        s_min = s_min.min(s);
+        stayers += pairs(s.saturating_sub(1));
+        rest.push(s.saturating_sub(1));
+    }
+    let rotation = rotation_bound(sizes, rounds);
     let later = rounds as u64 - 1;
-    let s_min = sizes.iter().copied().min().unwrap_or(0);
     match method {
         Method::Rotation => rotation,
         Method::WorldCafe => {
             let guests = n.saturating_sub(g) as u64;
             let by_guest = guests * (rounds as u64).saturating_sub(g as u64);
             let by_host = g as u64 * (rounds as u64 * s_min.saturating_sub(1) as u64).saturating_sub(guests);
-            let rest: Vec<usize> = sizes.iter().map(|s| s.saturating_sub(1)).collect();
-            let among_guests = pairs_bound(&rest, rounds).max(tables_bound(&rest, rounds));
-            rotation.max(by_guest.max(by_host) + among_guests)
+            rotation.max(by_guest.max(by_host) + rotation_bound(&rest, rounds))
         }
         Method::Ambassadors if g == 1 => rotation,
         Method::Ambassadors => {
-            let stayers: u64 = later * sizes.iter().map(|&s| pairs(s.saturating_sub(1))).sum::<u64>();
             let moves = rounds - 1;
             let mut reciprocal = reciprocal_bound(g, moves, s_min);
             if moves <= s_min {
                 // A search that tried every schedule knows better.
                 reciprocal = reciprocal.max(super::ambassadors::fewest_reciprocal(g, moves).unwrap_or(0));
             }
-            rotation.max(stayers + reciprocal)
+            rotation.max(later * stayers + reciprocal)
         }
     }
 }

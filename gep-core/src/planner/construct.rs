@@ -112,22 +112,24 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
         }
         x
     };
+    let union = |root: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(root, a), find(root, b));
+        if let Some(slot) = root.get_mut(ra.max(rb)) {
+            *slot = ra.min(rb);
+        }
+    };
+    for &(a, b, _) in &problem.apart {
+        union(&mut root, a, b);
+    }
     // Organisations are numbered from 0 in order of appearance; NO_ORG is
     // past the end.
     let mut first_of_org = vec![usize::MAX; n];
-    let mut links: Vec<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
     for (p, &o) in problem.org.iter().enumerate() {
         if let Some(first) = first_of_org.get_mut(o as usize) {
             if *first == usize::MAX {
                 *first = p;
             }
-            links.push((*first, p));
-        }
-    }
-    for (a, b) in links {
-        let (ra, rb) = (find(&mut root, a), find(&mut root, b));
-        if let Some(slot) = root.get_mut(ra.max(rb)) {
-            *slot = ra.min(rb);
+            union(&mut root, *first, p);
         }
     }
     let mut order: Vec<usize> = (0..n).collect();
@@ -151,7 +153,10 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
     if !n.is_multiple_of(g) {
         caps.push(n % g);
     }
-    let mut rows: Vec<Vec<usize>> = caps.iter().map(|&c| Vec::with_capacity(c)).collect();
+    let mut rows: Vec<Vec<usize>> = Vec::with_capacity(caps.len());
+    for &c in &caps {
+        rows.push(Vec::with_capacity(c));
+    }
     let room = |rows: &Vec<Vec<usize>>, r: usize| {
         caps.get(r)
             .copied()
@@ -159,16 +164,24 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
             .saturating_sub(rows.get(r).map_or(0, Vec::len))
     };
     // The largest clusters first, those of one size in order of appearance.
-    let largest = clusters.iter().map(Vec::len).max().unwrap_or(0);
+    let mut largest = 0;
+    for c in &clusters {
+        largest = largest.max(c.len());
+    }
     for len in (1..=largest).rev() {
         for cluster in &clusters {
             if cluster.len() != len {
                 continue;
             }
             // Best fit: the row with the least room that takes the whole cluster.
-            let fit = (0..rows.len())
-                .filter(|&r| room(&rows, r) >= cluster.len())
-                .min_by_key(|&r| room(&rows, r));
+            let mut fit = None;
+            let mut least = 0;
+            for r in 0..rows.len() {
+                let k = room(&rows, r);
+                if k >= cluster.len() && (fit.is_none() || k < least) {
+                    (fit, least) = (Some(r), k);
+                }
+            }
             if let Some(row) = fit.and_then(|r| rows.get_mut(r)) {
                 row.extend_from_slice(cluster);
                 continue;
@@ -176,10 +189,19 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
             // Too big for any row: spread it over the roomiest rows.
             let mut rest = cluster.as_slice();
             while !rest.is_empty() {
-                let Some(r) = (0..rows.len()).max_by_key(|&r| (room(&rows, r), std::cmp::Reverse(r))) else {
+                // The first of the roomiest.
+                let mut roomiest = None;
+                let mut most = 0;
+                for r in 0..rows.len() {
+                    let k = room(&rows, r);
+                    if roomiest.is_none() || k > most {
+                        (roomiest, most) = (Some(r), k);
+                    }
+                }
+                let Some(r) = roomiest else {
                     break;
                 };
-                let take = room(&rows, r).min(rest.len());
+                let take = most.min(rest.len());
                 if take == 0 {
                     break;
                 }
@@ -197,10 +219,13 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
 /// How many pairs two rounds whose multipliers differ by `d` seat together
 /// again (in row pairs).
 fn clashes(d: usize, g: usize, rows: usize) -> usize {
-    (1..rows)
-        .filter(|&gap| (d * gap).is_multiple_of(g))
-        .map(|gap| rows - gap)
-        .sum()
+    let mut pairs = 0;
+    for gap in 1..rows {
+        if (d * gap).is_multiple_of(g) {
+            pairs += rows - gap;
+        }
+    }
+    pairs
 }
 
 /// The starting seats: the table of each person, round after round
@@ -229,7 +254,10 @@ pub(crate) fn seat_rounds(
                 let mut best = usize::MAX;
                 let mut ties = 0;
                 for m in 0..g {
-                    let c: usize = used.iter().map(|&u| clashes(m + g - u, g, h)).sum();
+                    let mut c = 0;
+                    for &u in &used {
+                        c += clashes(m + g - u, g, h);
+                    }
                     if c < best {
                         (pick, best, ties) = (m, c, 1);
                     } else if c == best {

@@ -129,10 +129,10 @@ pub fn measure(request: &PlanRequest, rounds: &[Vec<Vec<usize>>]) -> Result<Meas
         return Err(Violations(found));
     }
     // The bound depends on the sizes, not on their order.
-    let sizes: Vec<usize> = rounds
-        .first()
-        .map(|r| r.iter().map(Vec::len).collect())
-        .unwrap_or_default();
+    let mut sizes = Vec::new();
+    for table in rounds.first().into_iter().flatten() {
+        sizes.push(table.len());
+    }
     let lower = bound::lower_bound(problem.method, &sizes, rounds.len());
     let scorer = search::Scorer::new(n, &problem.org, &problem.apart);
     Ok(bound::measure(n, rounds, &problem.org, &scorer, lower))

@@ -499,7 +499,10 @@ impl Tables {
                 }
             }
         }
-        let caps: Vec<usize> = (0..g).map(|t| self.table(r, t).len()).collect();
+        let mut caps = Vec::with_capacity(g);
+        for t in 0..g {
+            caps.push(self.table(r, t).len());
+        }
         let mut search = Reseat {
             forbid,
             caps,
@@ -509,12 +512,10 @@ impl Tables {
             trail: Vec::new(),
             steps,
         };
-        let fixed: Vec<(usize, usize)> = (0..n)
-            .filter(|&p| !self.movable(p))
-            .map(|p| (p, self.seat_of(r, p)))
-            .collect();
-        for &(p, t) in &fixed {
-            search.place(p, t);
+        for p in 0..n {
+            if !self.movable(p) {
+                search.place(p, self.seat_of(r, p));
+            }
         }
         let done = search.run();
         let spent = (steps - search.steps) * n as u64 + (n * n) as u64;

@@ -15,7 +15,11 @@ use crate::violation::{Path, Violation};
 /// `g` tables for `n` people, as even as can be: the larger first.
 pub(crate) fn balanced(n: usize, g: usize) -> Vec<usize> {
     let g = g.max(1);
-    (0..g).map(|t| n / g + usize::from(t < n % g)).collect()
+    let mut sizes = Vec::with_capacity(g);
+    for t in 0..g {
+        sizes.push(n / g + usize::from(t < n % g));
+    }
+    sizes
 }
 
 fn listed(sizes: &[usize]) -> String {
