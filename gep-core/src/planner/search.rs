@@ -235,24 +235,6 @@ impl Tables {
         self.movable.get(p).copied().unwrap_or(false)
     }
 
-    /// The change of score if `p` and `q` (at different tables) swap in
-    /// round `r`. All four sets of pairs touched are distinct, so their
-    /// changes add up.
-    fn delta(&self, r: usize, p: usize, q: usize) -> Cost {
-        let mut d = Cost::default();
-        for &x in self.table(r, self.seat_of(r, p)) {
-            if x != p {
-                d += self.loss(p, x) + self.gain(q, x);
-            }
-        }
-        for &y in self.table(r, self.seat_of(r, q)) {
-            if y != q {
-                d += self.loss(q, y) + self.gain(p, y);
-            }
-        }
-        d
-    }
-
     /// For everyone in round `r`, what leaving their table saves; returns
     /// the work done.
     fn leave_costs(&self, r: usize, out: &mut [Cost]) -> u64 {
@@ -273,21 +255,20 @@ impl Tables {
         work
     }
 
-    /// Swaps `p` and `q` in round `r`.
+    /// Swaps `p` and `q` (at different tables) in round `r`. The four sets
+    /// of pairs touched are distinct, so the change of score adds up pair by
+    /// pair as the counts change.
     fn swap(&mut self, r: usize, p: usize, q: usize) {
-        let d = self.delta(r, p, q);
         let (a, b) = (self.seat_of(r, p), self.seat_of(r, q));
         let (ia, ib) = (r * self.g + a, r * self.g + b);
-        if let Some(m) = self.members.get(ia) {
-            for &x in m.iter().filter(|&&x| x != p) {
-                self.counts.add(p, x, -1);
-                self.counts.add(q, x, 1);
-            }
-        }
-        if let Some(m) = self.members.get(ib) {
-            for &y in m.iter().filter(|&&y| y != q) {
-                self.counts.add(q, y, -1);
-                self.counts.add(p, y, 1);
+        let mut d = Cost::default();
+        for (i, leaves, joins) in [(ia, p, q), (ib, q, p)] {
+            if let Some(m) = self.members.get(i) {
+                for &x in m.iter().filter(|&&x| x != leaves) {
+                    d += self.scorer.loss(&self.counts, leaves, x) + self.scorer.gain(&self.counts, joins, x);
+                    self.counts.add(leaves, x, -1);
+                    self.counts.add(joins, x, 1);
+                }
             }
         }
         let (sp, sq) = (r * self.n + p, r * self.n + q);
