@@ -291,27 +291,30 @@ fn for_each_table(home: &[Vec<usize>], visits: &[Visits], f: &mut dyn FnMut(usiz
     }
 }
 
-/// The score of a plan (its pair counts are left as they were).
-fn score(home: &[Vec<usize>], visits: &[Visits], counts: &mut PairCounts, scorer: &Scorer) -> (Cost, u64) {
+/// The score of a plan (its pair counts are left as they were; `met` is
+/// scratch space for the pairs counted).
+fn score(
+    home: &[Vec<usize>],
+    visits: &[Visits],
+    counts: &mut PairCounts,
+    scorer: &Scorer,
+    met: &mut Vec<(usize, usize)>,
+) -> (Cost, u64) {
     let mut cost = Cost::default();
-    let mut work = 0u64;
+    met.clear();
     for_each_table(home, visits, &mut |_, _, table| {
         for (i, &a) in table.iter().enumerate() {
             for &b in table.iter().skip(i + 1) {
                 cost += scorer.gain(counts, a, b);
                 counts.add(a, b, 1);
-                work += 1;
+                met.push((a, b));
             }
         }
     });
-    for_each_table(home, visits, &mut |_, _, table| {
-        for (i, &a) in table.iter().enumerate() {
-            for &b in table.iter().skip(i + 1) {
-                counts.add(a, b, -1);
-            }
-        }
-    });
-    (cost, 2 * work)
+    for &(a, b) in met.iter() {
+        counts.add(a, b, -1);
+    }
+    (cost, 2 * met.len() as u64)
 }
 
 /// Improves the home groups (who is in which group, and in which order they
@@ -327,7 +330,8 @@ pub(crate) fn plan(
     rng: &mut Rng,
 ) -> (Vec<Vec<Vec<usize>>>, Vec<AmbassadorTrip>) {
     let mut counts = PairCounts::new(n);
-    let (mut cost, mut work) = score(&home, visits, &mut counts, scorer);
+    let mut met = Vec::new();
+    let (mut cost, mut work) = score(&home, visits, &mut counts, scorer, &mut met);
     let g = home.len();
     let mut places: Vec<(usize, usize)> = Vec::new();
     for (h, group) in home.iter().enumerate() {
@@ -343,7 +347,7 @@ pub(crate) fn plan(
             continue;
         }
         swap_places(&mut home, a, b);
-        let (c, w) = score(&home, visits, &mut counts, scorer);
+        let (c, w) = score(&home, visits, &mut counts, scorer, &mut met);
         work += w;
         if c <= cost {
             cost = c;
