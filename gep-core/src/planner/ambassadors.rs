@@ -10,6 +10,7 @@
 //! which group, for the organisations and the pairs to keep apart.
 
 use super::bound::PairCounts;
+use super::plan::AmbassadorTrip;
 use super::rng::Rng;
 use super::search::{Cost, Scorer, reached};
 
@@ -84,36 +85,40 @@ pub(crate) fn fewest_reciprocal(g: usize, moves: usize) -> Option<u64> {
 /// of groups is visited both ways in different rounds.
 fn exchanges(g: usize, moves: usize) -> Vec<Visits> {
     let m = g - 1;
-    (0..moves)
-        .map(|k| {
-            let rho = k % m;
-            let mut to = vec![0; g];
-            let mut pair = |a: usize, b: usize| {
-                if let Some(x) = to.get_mut(a) {
-                    *x = b;
-                }
-                if let Some(x) = to.get_mut(b) {
-                    *x = a;
-                }
-            };
-            pair(rho, m);
-            for i in 1..g / 2 {
-                pair((rho + i) % m, (rho + m - i) % m);
+    let mut visits = Vec::with_capacity(moves);
+    for k in 0..moves {
+        let rho = k % m;
+        let mut to = vec![0; g];
+        let mut pair = |a: usize, b: usize| {
+            if let Some(x) = to.get_mut(a) {
+                *x = b;
             }
-            to
-        })
-        .collect()
+            if let Some(x) = to.get_mut(b) {
+                *x = a;
+            }
+        };
+        pair(rho, m);
+        for i in 1..g / 2 {
+            pair((rho + i) % m, (rho + m - i) % m);
+        }
+        visits.push(to);
+    }
+    visits
 }
 
 /// Cyclic shifts by 1, 2, …: without a reciprocal visit up to `(g − 1)/2`
 /// rounds.
 fn shifts(g: usize, moves: usize) -> Vec<Visits> {
-    (0..moves)
-        .map(|k| {
-            let d = 1 + k % (g - 1);
-            (0..g).map(|x| (x + d) % g).collect()
-        })
-        .collect()
+    let mut visits = Vec::with_capacity(moves);
+    for k in 0..moves {
+        let d = 1 + k % (g - 1);
+        let mut to = Vec::with_capacity(g);
+        for x in 0..g {
+            to.push((x + d) % g);
+        }
+        visits.push(to);
+    }
+    visits
 }
 
 /// The weight of a repeated sender against reciprocal visits: the rule
@@ -199,10 +204,14 @@ impl Search {
         }
         let g = self.g;
         // Exchanges first: sending back to whoever sends to us this round.
-        let mut order: Vec<usize> = (0..g).filter(|&b| b != a).collect();
-        let sends_to_a = |cur: &Visits, b: usize| cur.get(b) == Some(&a);
-        if let Some(cur) = self.current.get(k) {
-            order.sort_by_key(|&b| !sends_to_a(cur, b));
+        let cur = self.current.get(k);
+        let mut order: Vec<usize> = Vec::with_capacity(g);
+        for back in [true, false] {
+            for b in 0..g {
+                if b != a && (cur.and_then(|c| c.get(b)) == Some(&a)) == back {
+                    order.push(b);
+                }
+            }
         }
         for b in order {
             if self.steps == 0 {
@@ -250,7 +259,7 @@ fn ambassador(home: &[Vec<usize>], h: usize, k: usize) -> Option<usize> {
 }
 
 /// Calls `f(round, table, people)` for every table of every round.
-fn for_each_table(home: &[Vec<usize>], visits: &[Visits], mut f: impl FnMut(usize, usize, &[usize])) {
+fn for_each_table(home: &[Vec<usize>], visits: &[Visits], f: &mut dyn FnMut(usize, usize, &[usize])) {
     for (t, group) in home.iter().enumerate() {
         f(0, t, group);
     }
@@ -270,7 +279,11 @@ fn for_each_table(home: &[Vec<usize>], visits: &[Visits], mut f: impl FnMut(usiz
                 table.extend_from_slice(group);
             } else {
                 let away = ambassador(home, h, k);
-                table.extend(group.iter().copied().filter(|&p| Some(p) != away));
+                for &p in group {
+                    if Some(p) != away {
+                        table.push(p);
+                    }
+                }
                 table.extend(ambassador(home, sender, k));
             }
             f(k + 1, h, &table);
@@ -278,40 +291,35 @@ fn for_each_table(home: &[Vec<usize>], visits: &[Visits], mut f: impl FnMut(usiz
     }
 }
 
-/// The score of a plan (its pair counts are left as they were).
-fn score(home: &[Vec<usize>], visits: &[Visits], counts: &mut PairCounts, scorer: &Scorer) -> (Cost, u64) {
+/// The score of a plan (its pair counts are left as they were; `met` is
+/// scratch space for the pairs counted).
+fn score(
+    home: &[Vec<usize>],
+    visits: &[Visits],
+    counts: &mut PairCounts,
+    scorer: &Scorer,
+    met: &mut Vec<(usize, usize)>,
+) -> (Cost, u64) {
     let mut cost = Cost::default();
-    let mut work = 0u64;
-    for_each_table(home, visits, |_, _, table| {
+    met.clear();
+    for_each_table(home, visits, &mut |_, _, table| {
         for (i, &a) in table.iter().enumerate() {
             for &b in table.iter().skip(i + 1) {
                 cost += scorer.gain(counts, a, b);
                 counts.add(a, b, 1);
-                work += 1;
+                met.push((a, b));
             }
         }
     });
-    for_each_table(home, visits, |_, _, table| {
-        for (i, &a) in table.iter().enumerate() {
-            for &b in table.iter().skip(i + 1) {
-                counts.add(a, b, -1);
-            }
-        }
-    });
-    (cost, 2 * work)
-}
-
-/// An ambassador's trip.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Trip {
-    pub round: usize,
-    pub person: usize,
-    pub from: usize,
-    pub to: usize,
+    for &(a, b) in met.iter() {
+        counts.add(a, b, -1);
+    }
+    (cost, 2 * met.len() as u64)
 }
 
 /// Improves the home groups (who is in which group, and in which order they
-/// go) within the budget, then gives the rounds and the trips.
+/// go) within the budget, then gives the rounds and the trips (people as
+/// seated indices).
 pub(crate) fn plan(
     mut home: Vec<Vec<usize>>,
     visits: &[Visits],
@@ -320,15 +328,17 @@ pub(crate) fn plan(
     budget: u64,
     target: Cost,
     rng: &mut Rng,
-) -> (Vec<Vec<Vec<usize>>>, Vec<Trip>) {
+) -> (Vec<Vec<Vec<usize>>>, Vec<AmbassadorTrip>) {
     let mut counts = PairCounts::new(n);
-    let (mut cost, mut work) = score(&home, visits, &mut counts, scorer);
+    let mut met = Vec::new();
+    let (mut cost, mut work) = score(&home, visits, &mut counts, scorer, &mut met);
     let g = home.len();
-    let places: Vec<(usize, usize)> = home
-        .iter()
-        .enumerate()
-        .flat_map(|(h, group)| (0..group.len()).map(move |i| (h, i)))
-        .collect();
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    for (h, group) in home.iter().enumerate() {
+        for i in 0..group.len() {
+            places.push((h, i));
+        }
+    }
     while work < budget && !reached(cost, target) && places.len() >= 2 {
         let a = places.get(rng.below(places.len())).copied().unwrap_or((0, 0));
         let b = places.get(rng.below(places.len())).copied().unwrap_or((0, 0));
@@ -337,7 +347,7 @@ pub(crate) fn plan(
             continue;
         }
         swap_places(&mut home, a, b);
-        let (c, w) = score(&home, visits, &mut counts, scorer);
+        let (c, w) = score(&home, visits, &mut counts, scorer, &mut met);
         work += w;
         if c <= cost {
             cost = c;
@@ -346,7 +356,7 @@ pub(crate) fn plan(
         }
     }
     let mut rounds = vec![vec![Vec::new(); g]; visits.len() + 1];
-    for_each_table(&home, visits, |r, t, table| {
+    for_each_table(&home, visits, &mut |r, t, table| {
         if let Some(slot) = rounds.get_mut(r).and_then(|round| round.get_mut(t)) {
             *slot = table.to_vec();
         }
@@ -356,7 +366,7 @@ pub(crate) fn plan(
         for (k, to) in visits.iter().enumerate() {
             for (from, &dest) in to.iter().enumerate() {
                 if let Some(person) = ambassador(&home, from, k) {
-                    trips.push(Trip {
+                    trips.push(AmbassadorTrip {
                         round: k + 1,
                         person,
                         from,

@@ -21,12 +21,11 @@
 //!
 //! The largest bound that applies is the plan's `lower_bound`.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::request::{Method, NO_ORG};
+use super::search::Scorer;
 
 /// The measures of a plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -56,76 +55,94 @@ fn pairs(k: usize) -> u64 {
 /// The fewest pairs of one group when `s` people are drawn from groups of
 /// these capacities: spread evenly (each newcomer joins the emptiest group,
 /// which is optimal since the cost of a group is convex).
+#[cfg(test)]
 pub(crate) fn spread_pairs(s: usize, caps: &[usize]) -> u64 {
-    let mut taken = vec![0usize; caps.len()];
-    let mut cost = 0u64;
-    for _ in 0..s {
-        let pick = taken
-            .iter()
-            .zip(caps)
-            .enumerate()
-            .filter(|(_, (q, cap))| q < cap)
-            .min_by_key(|(_, (q, _))| **q)
-            .map(|(g, _)| g);
-        match pick.and_then(|g| taken.get_mut(g)) {
-            Some(q) => {
-                cost += *q as u64;
-                *q += 1;
-            }
-            None => break,
+    spread(s, &room_by_level(caps))
+}
+
+/// For each `v` from 0, how many of the groups of these capacities have room
+/// for a member beyond `v` (a capacity above `v`).
+pub(crate) fn room_by_level(caps: &[usize]) -> Vec<usize> {
+    let mut room = vec![0usize; caps.iter().copied().max().unwrap_or(0)];
+    for &c in caps {
+        if let Some(k) = c.checked_sub(1).and_then(|v| room.get_mut(v)) {
+            *k += 1;
         }
+    }
+    let mut above = 0;
+    for k in room.iter_mut().rev() {
+        above += *k;
+        *k = above;
+    }
+    room
+}
+
+/// [`spread_pairs`] from [`room_by_level`]: the newcomer who finds `v`
+/// people in their group meets `v` of them; filling the groups evenly takes
+/// every place at level 0 first, then at level 1, and so on.
+pub(crate) fn spread(s: usize, room: &[usize]) -> u64 {
+    let mut left = s;
+    let mut cost = 0u64;
+    for (v, &k) in room.iter().enumerate() {
+        let take = k.min(left);
+        if take == 0 {
+            break;
+        }
+        cost += (v * take) as u64;
+        left -= take;
     }
     cost
 }
 
-/// The pairs bound: meetings beyond the number of pairs.
-fn pairs_bound(sizes: &[usize], rounds: usize) -> u64 {
-    let n: usize = sizes.iter().sum();
-    let meetings: u64 = sizes.iter().map(|&s| pairs(s)).sum::<u64>() * rounds as u64;
-    meetings.saturating_sub(pairs(n))
-}
-
-/// The tables bound: each table of each later round against the first.
-fn tables_bound(sizes: &[usize], rounds: usize) -> u64 {
-    let mut count: BTreeMap<usize, u64> = BTreeMap::new();
+/// The larger of the pairs bound (meetings beyond the number of pairs) and
+/// the tables bound (each table of each later round against the first).
+fn rotation_bound(sizes: &[usize], rounds: usize) -> u64 {
+    let room = room_by_level(sizes);
+    let (mut n, mut meetings, mut per_round) = (0usize, 0u64, 0u64);
     for &s in sizes {
-        *count.entry(s).or_default() += 1;
+        n += s;
+        meetings += pairs(s);
+        per_round += spread(s, &room);
     }
-    let per_round: u64 = count.iter().map(|(&s, &k)| k * spread_pairs(s, sizes)).sum();
-    per_round * rounds.saturating_sub(1) as u64
+    let by_pairs = (meetings * rounds as u64).saturating_sub(pairs(n));
+    let by_tables = per_round * rounds.saturating_sub(1) as u64;
+    by_pairs.max(by_tables)
 }
 
 /// The lower bound on repeats for these table sizes (the same each round,
 /// in any order), method and rounds.
 pub(crate) fn lower_bound(method: Method, sizes: &[usize], rounds: usize) -> u64 {
     let g = sizes.len();
-    let n: usize = sizes.iter().sum();
     if rounds <= 1 || g == 0 {
         return 0;
     }
-    let rotation = pairs_bound(sizes, rounds).max(tables_bound(sizes, rounds));
+    let (mut n, mut s_min, mut stayers) = (0usize, usize::MAX, 0u64);
+    let mut rest = Vec::with_capacity(g);
+    for &s in sizes {
+        n += s;
+        s_min = s_min.min(s);
+        stayers += pairs(s.saturating_sub(1));
+        rest.push(s.saturating_sub(1));
+    }
+    let rotation = rotation_bound(sizes, rounds);
     let later = rounds as u64 - 1;
-    let s_min = sizes.iter().copied().min().unwrap_or(0);
     match method {
         Method::Rotation => rotation,
         Method::WorldCafe => {
             let guests = n.saturating_sub(g) as u64;
             let by_guest = guests * (rounds as u64).saturating_sub(g as u64);
             let by_host = g as u64 * (rounds as u64 * s_min.saturating_sub(1) as u64).saturating_sub(guests);
-            let rest: Vec<usize> = sizes.iter().map(|s| s.saturating_sub(1)).collect();
-            let among_guests = pairs_bound(&rest, rounds).max(tables_bound(&rest, rounds));
-            rotation.max(by_guest.max(by_host) + among_guests)
+            rotation.max(by_guest.max(by_host) + rotation_bound(&rest, rounds))
         }
         Method::Ambassadors if g == 1 => rotation,
         Method::Ambassadors => {
-            let stayers: u64 = later * sizes.iter().map(|&s| pairs(s.saturating_sub(1))).sum::<u64>();
             let moves = rounds - 1;
             let mut reciprocal = reciprocal_bound(g, moves, s_min);
             if moves <= s_min {
                 // A search that tried every schedule knows better.
                 reciprocal = reciprocal.max(super::ambassadors::fewest_reciprocal(g, moves).unwrap_or(0));
             }
-            rotation.max(stayers + reciprocal)
+            rotation.max(later * stayers + reciprocal)
         }
     }
 }
@@ -178,13 +195,7 @@ impl PairCounts {
 }
 
 /// Measures rounds of seated people (round → table → seated index).
-pub(crate) fn measure(
-    n: usize,
-    rounds: &[Vec<Vec<usize>>],
-    org: &[u32],
-    apart: &BTreeSet<(usize, usize)>,
-    lower: u64,
-) -> Measures {
+pub(crate) fn measure(n: usize, rounds: &[Vec<Vec<usize>>], org: &[u32], scorer: &Scorer, lower: u64) -> Measures {
     let mut counts = PairCounts::new(n);
     let mut m = Measures {
         lower_bound: lower,
@@ -206,7 +217,7 @@ pub(crate) fn measure(
                     if oa != NO_ORG && org.get(b) == Some(&oa) {
                         m.org_clashes += 1;
                     }
-                    if apart.contains(&(a.min(b), a.max(b))) {
+                    if scorer.apart(a, b) {
                         m.apart_violations += 1;
                     }
                 }

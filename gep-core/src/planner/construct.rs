@@ -12,8 +12,6 @@
 //! and pairs to keep apart are put in the same row, and row 0, whose members
 //! never move, gives the world café its hosts.
 
-use std::collections::BTreeMap;
-
 use super::request::{Method, Problem};
 use super::rng::Rng;
 
@@ -114,69 +112,105 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
         }
         x
     };
-    let mut first_of_org = BTreeMap::new();
-    let mut links: Vec<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
-    for (p, &o) in problem.org.iter().enumerate() {
-        if o != super::request::NO_ORG {
-            links.push((*first_of_org.entry(o).or_insert(p), p));
-        }
-    }
-    for (a, b) in links {
-        let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+    let union = |root: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(root, a), find(root, b));
         if let Some(slot) = root.get_mut(ra.max(rb)) {
             *slot = ra.min(rb);
+        }
+    };
+    for &(a, b, _) in &problem.apart {
+        union(&mut root, a, b);
+    }
+    // Organisations are numbered from 0 in order of appearance; NO_ORG is
+    // past the end.
+    let mut first_of_org = vec![usize::MAX; n];
+    for (p, &o) in problem.org.iter().enumerate() {
+        if let Some(first) = first_of_org.get_mut(o as usize) {
+            if *first == usize::MAX {
+                *first = p;
+            }
+            union(&mut root, *first, p);
         }
     }
     let mut order: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut order);
-    let mut cluster_of = BTreeMap::new();
+    // Root → its cluster, numbered in order of appearance.
+    let mut cluster_of = vec![usize::MAX; n];
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     for &p in &order {
         let r = find(&mut root, p);
-        let k = *cluster_of.entry(r).or_insert_with(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
-        if let Some(c) = clusters.get_mut(k) {
-            c.push(p);
+        if let Some(k) = cluster_of.get_mut(r) {
+            if *k == usize::MAX {
+                *k = clusters.len();
+                clusters.push(Vec::new());
+            }
+            if let Some(c) = clusters.get_mut(*k) {
+                c.push(p);
+            }
         }
     }
-    clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let mut caps = vec![g; n / g];
     if !n.is_multiple_of(g) {
         caps.push(n % g);
     }
-    let mut rows: Vec<Vec<usize>> = caps.iter().map(|&c| Vec::with_capacity(c)).collect();
+    let mut rows: Vec<Vec<usize>> = Vec::with_capacity(caps.len());
+    for &c in &caps {
+        rows.push(Vec::with_capacity(c));
+    }
     let room = |rows: &Vec<Vec<usize>>, r: usize| {
         caps.get(r)
             .copied()
             .unwrap_or(0)
             .saturating_sub(rows.get(r).map_or(0, Vec::len))
     };
-    for cluster in clusters {
-        // Best fit: the row with the least room that takes the whole cluster.
-        let fit = (0..rows.len())
-            .filter(|&r| room(&rows, r) >= cluster.len())
-            .min_by_key(|&r| room(&rows, r));
-        if let Some(row) = fit.and_then(|r| rows.get_mut(r)) {
-            row.extend(cluster);
-            continue;
-        }
-        // Too big for any row: spread it over the roomiest rows.
-        let mut rest = cluster.as_slice();
-        while !rest.is_empty() {
-            let Some(r) = (0..rows.len()).max_by_key(|&r| (room(&rows, r), std::cmp::Reverse(r))) else {
-                break;
-            };
-            let take = room(&rows, r).min(rest.len());
-            if take == 0 {
-                break;
+    // The largest clusters first, those of one size in order of appearance.
+    let mut largest = 0;
+    for c in &clusters {
+        largest = largest.max(c.len());
+    }
+    for len in (1..=largest).rev() {
+        for cluster in &clusters {
+            if cluster.len() != len {
+                continue;
             }
-            let (now, later) = rest.split_at(take);
-            if let Some(row) = rows.get_mut(r) {
-                row.extend_from_slice(now);
+            // Best fit: the row with the least room that takes the whole cluster.
+            let mut fit = None;
+            let mut least = 0;
+            for r in 0..rows.len() {
+                let k = room(&rows, r);
+                if k >= cluster.len() && (fit.is_none() || k < least) {
+                    (fit, least) = (Some(r), k);
+                }
             }
-            rest = later;
+            if let Some(row) = fit.and_then(|r| rows.get_mut(r)) {
+                row.extend_from_slice(cluster);
+                continue;
+            }
+            // Too big for any row: spread it over the roomiest rows.
+            let mut rest = cluster.as_slice();
+            while !rest.is_empty() {
+                // The first of the roomiest.
+                let mut roomiest = None;
+                let mut most = 0;
+                for r in 0..rows.len() {
+                    let k = room(&rows, r);
+                    if roomiest.is_none() || k > most {
+                        (roomiest, most) = (Some(r), k);
+                    }
+                }
+                let Some(r) = roomiest else {
+                    break;
+                };
+                let take = most.min(rest.len());
+                if take == 0 {
+                    break;
+                }
+                let (now, later) = rest.split_at(take);
+                if let Some(row) = rows.get_mut(r) {
+                    row.extend_from_slice(now);
+                }
+                rest = later;
+            }
         }
     }
     rows
@@ -185,13 +219,17 @@ pub(crate) fn arrange_rows(problem: &Problem, g: usize, rng: &mut Rng) -> Vec<Ve
 /// How many pairs two rounds whose multipliers differ by `d` seat together
 /// again (in row pairs).
 fn clashes(d: usize, g: usize, rows: usize) -> usize {
-    (1..rows)
-        .filter(|&gap| (d * gap).is_multiple_of(g))
-        .map(|gap| rows - gap)
-        .sum()
+    let mut pairs = 0;
+    for gap in 1..rows {
+        if (d * gap).is_multiple_of(g) {
+            pairs += rows - gap;
+        }
+    }
+    pairs
 }
 
-/// The starting seats: `rounds` lists of the table of each person.
+/// The starting seats: the table of each person, round after round
+/// (`r·n + p` → table).
 pub(crate) fn seat_rounds(
     rows: &[Vec<usize>],
     n: usize,
@@ -199,14 +237,13 @@ pub(crate) fn seat_rounds(
     rounds: usize,
     method: Method,
     rng: &mut Rng,
-) -> Vec<Vec<usize>> {
+) -> Vec<usize> {
     let g = g.max(1);
     let h = rows.len();
     let mut used = multipliers(g, h, rounds);
     let with_rows = rows_round(n, g, method) && used.len() < rounds;
-    let mut seats = Vec::with_capacity(rounds);
+    let mut seats = vec![0; rounds * n];
     for r in 0..rounds {
-        let mut seat = vec![0; n];
         let by_rows = with_rows && r == used.len();
         let m = match used.get(r) {
             Some(&m) => m,
@@ -217,7 +254,10 @@ pub(crate) fn seat_rounds(
                 let mut best = usize::MAX;
                 let mut ties = 0;
                 for m in 0..g {
-                    let c: usize = used.iter().map(|&u| clashes(m + g - u, g, h)).sum();
+                    let mut c = 0;
+                    for &u in &used {
+                        c += clashes(m + g - u, g, h);
+                    }
                     if c < best {
                         (pick, best, ties) = (m, c, 1);
                     } else if c == best {
@@ -233,12 +273,11 @@ pub(crate) fn seat_rounds(
         };
         for (i, row) in rows.iter().enumerate() {
             for (j, &p) in row.iter().enumerate() {
-                if let Some(s) = seat.get_mut(p) {
+                if let Some(s) = seats.get_mut(r * n + p).filter(|_| p < n) {
                     *s = if by_rows { i } else { (j + m * i) % g };
                 }
             }
         }
-        seats.push(seat);
     }
     seats
 }

@@ -72,8 +72,6 @@ mod rng;
 mod search;
 mod sizes;
 
-use std::collections::BTreeSet;
-
 pub use bound::Measures;
 pub use export::{Itinerary, Language};
 pub use plan::{AmbassadorTrip, Plan, plan};
@@ -130,12 +128,12 @@ pub fn measure(request: &PlanRequest, rounds: &[Vec<Vec<usize>>]) -> Result<Meas
     if !found.is_empty() {
         return Err(Violations(found));
     }
-    let mut sizes: Vec<usize> = rounds
-        .first()
-        .map(|r| r.iter().map(Vec::len).collect())
-        .unwrap_or_default();
-    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    // The bound depends on the sizes, not on their order.
+    let mut sizes = Vec::new();
+    for table in rounds.first().into_iter().flatten() {
+        sizes.push(table.len());
+    }
     let lower = bound::lower_bound(problem.method, &sizes, rounds.len());
-    let apart: BTreeSet<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
-    Ok(bound::measure(n, rounds, &problem.org, &apart, lower))
+    let scorer = search::Scorer::new(n, &problem.org, &problem.apart);
+    Ok(bound::measure(n, rounds, &problem.org, &scorer, lower))
 }

@@ -1,15 +1,13 @@
 //! The plan: rounds of tables, the hosts or the ambassadors' trips, the
 //! measures and the warnings; and how it is made from a request.
 
-use std::collections::BTreeSet;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::ambassadors;
-use super::bound::{Measures, lower_bound, measure, spread_pairs};
+use super::bound::{Measures, lower_bound, measure, room_by_level, spread};
 use super::construct::{arrange_rows, seat_rounds};
-use super::request::{Method, NO_ORG, PlanRequest, Problem, prepare};
+use super::request::{Method, PlanRequest, Problem, prepare};
 use super::rng::Rng;
 use super::search::{Cost, Scorer, Tables, reached};
 use super::sizes::choose;
@@ -105,9 +103,13 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
     let budget = u64::from(problem.effort) * WORK_PER_EFFORT;
     let (seated_rounds, hosts, trips) = match method {
         Method::Ambassadors => {
-            let home: Vec<Vec<usize>> = (0..g)
-                .map(|j| rows.iter().filter_map(|row| row.get(j).copied()).collect())
-                .collect();
+            // Column j of the rows is group j.
+            let mut home: Vec<Vec<usize>> = vec![Vec::new(); g];
+            for row in &rows {
+                for (group, &p) in home.iter_mut().zip(row) {
+                    group.push(p);
+                }
+            }
             let moves = rounds - 1;
             let (visits, shortfall) = ambassadors::schedule(g, moves);
             let smallest = sizes.iter().copied().min().unwrap_or(0);
@@ -144,58 +146,76 @@ pub fn plan(request: &PlanRequest) -> Result<Plan, Violations> {
             (tables.rounds(), hosts, Vec::new())
         }
     };
-    let apart: BTreeSet<(usize, usize)> = problem.apart.iter().map(|&(a, b, _)| (a, b)).collect();
-    let measures = measure(n, &seated_rounds, &problem.org, &apart, lower);
+    let measures = measure(n, &seated_rounds, &problem.org, &scorer, lower);
     if measures.apart_violations > 0 {
         let mut found = apart_errors(request, &problem, &seated_rounds);
         found.extend(warnings);
         return Err(Violations(found));
     }
-    let attendee = |p: usize| problem.seated.get(p).copied().unwrap_or(p);
-    let rounds_out = seated_rounds
-        .iter()
-        .enumerate()
-        .map(|(r, round)| {
-            round
-                .iter()
-                .enumerate()
-                .map(|(k, table)| {
-                    let host = hosts.get(k).copied();
-                    let mut t: Vec<usize> = host
-                        .into_iter()
-                        .chain(table.iter().copied().filter(|&p| Some(p) != host))
-                        .map(attendee)
-                        .collect();
-                    let fixed_first = usize::from(host.is_some());
-                    let fixed_last = usize::from(method == Method::Ambassadors && r > 0 && g > 1 && t.len() > 1);
-                    let end = t.len() - fixed_last;
-                    if let Some(middle) = t.get_mut(fixed_first..end) {
-                        middle.sort_unstable();
-                    }
-                    t
-                })
-                .collect()
-        })
-        .collect();
+    let mut rounds_out = Vec::with_capacity(seated_rounds.len());
+    for (r, round) in seated_rounds.iter().enumerate() {
+        let mut tables = Vec::with_capacity(round.len());
+        for (k, table) in round.iter().enumerate() {
+            let host = hosts.get(k).copied();
+            let mut t: Vec<usize> = Vec::with_capacity(table.len());
+            t.extend(host);
+            for &p in table {
+                if Some(p) != host {
+                    t.push(p);
+                }
+            }
+            to_attendees(&problem, &mut t);
+            let fixed_first = usize::from(host.is_some());
+            let fixed_last = usize::from(method == Method::Ambassadors && r > 0 && g > 1 && t.len() > 1);
+            let end = t.len() - fixed_last;
+            if let Some(middle) = t.get_mut(fixed_first..end) {
+                sort_few(middle);
+            }
+            tables.push(t);
+        }
+        rounds_out.push(tables);
+    }
+    let mut hosts = hosts;
+    to_attendees(&problem, &mut hosts);
+    let mut ambassadors = trips;
+    for t in &mut ambassadors {
+        t.person = attendee(&problem, t.person);
+    }
     Ok(Plan {
         method,
         seed: problem.seed,
         table_sizes: sizes,
         rounds: rounds_out,
-        hosts: hosts.iter().map(|&h| attendee(h)).collect(),
-        ambassadors: trips
-            .iter()
-            .map(|t| AmbassadorTrip {
-                round: t.round,
-                person: attendee(t.person),
-                from: t.from,
-                to: t.to,
-            })
-            .collect(),
+        hosts,
+        ambassadors,
         left_out: problem.left_out.clone(),
         measures,
         warnings,
     })
+}
+
+/// Seated indices to attendee indices, in place.
+fn to_attendees(problem: &Problem, people: &mut [usize]) {
+    for p in people {
+        *p = attendee(problem, *p);
+    }
+}
+
+/// A seated index's attendee index.
+fn attendee(problem: &Problem, p: usize) -> usize {
+    problem.seated.get(p).copied().unwrap_or(p)
+}
+
+/// Sorts the few people of a table (at most seven, or the four of a single
+/// group): an insertion sort.
+fn sort_few(people: &mut [usize]) {
+    for i in 1..people.len() {
+        let mut j = i;
+        while j > 0 && people.get(j - 1) > people.get(j) {
+            people.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Seats the rounds from an arrangement of rows and improves them: rotation
@@ -212,17 +232,17 @@ fn search_from(
 ) -> (Tables, Vec<usize>) {
     let n = problem.n();
     let seats = seat_rounds(rows, n, g, problem.rounds, problem.method, rng);
-    let hosts: Vec<usize> = match problem.method {
-        Method::WorldCafe => rows.first().cloned().unwrap_or_default(),
-        _ => Vec::new(),
-    };
+    let mut hosts = Vec::new();
+    if let (Method::WorldCafe, Some(first)) = (problem.method, rows.first()) {
+        hosts.extend_from_slice(first);
+    }
     let mut movable = vec![true; n];
     for &h in &hosts {
         if let Some(m) = movable.get_mut(h) {
             *m = false;
         }
     }
-    let mut tables = Tables::new(n, g, &seats, scorer.clone(), movable);
+    let mut tables = Tables::new(n, g, problem.rounds, &seats, scorer.clone(), movable);
     tables.improve(budget, target, rng);
     (tables, hosts)
 }
@@ -230,11 +250,16 @@ fn search_from(
 /// The fewest organisation clashes any plan with these tables has: each
 /// organisation spread as evenly as the tables allow, every round.
 fn org_bound(problem: &Problem, sizes: &[usize]) -> u64 {
-    let mut members = std::collections::BTreeMap::new();
-    for &o in problem.org.iter().filter(|&&o| o != NO_ORG) {
-        *members.entry(o).or_insert(0usize) += 1;
+    // Organisations are numbered from 0 in order of appearance; NO_ORG is
+    // past the end.
+    let mut members = vec![0usize; problem.org.len()];
+    for &o in &problem.org {
+        if let Some(m) = members.get_mut(o as usize) {
+            *m += 1;
+        }
     }
-    members.values().map(|&m| spread_pairs(m, sizes)).sum::<u64>() * problem.rounds as u64
+    let room = room_by_level(sizes);
+    members.iter().map(|&m| spread(m, &room)).sum::<u64>() * problem.rounds as u64
 }
 
 fn method_warnings(

@@ -59,39 +59,44 @@ pub(crate) fn reached(cost: Cost, target: Cost) -> bool {
 /// What two people sharing a table costs, apart from their history.
 #[derive(Clone)]
 pub(crate) struct Scorer {
+    n: usize,
     org: Vec<u32>,
-    apart: Vec<Vec<usize>>,
+    /// The pairs to keep apart, both ways: bit `a·n + b` (empty when there
+    /// are none).
+    apart: Vec<u64>,
     any_org: bool,
-    any_apart: bool,
 }
 
 impl Scorer {
     pub(crate) fn new(n: usize, org: &[u32], apart: &[(usize, usize, usize)]) -> Self {
-        let mut lists = vec![Vec::new(); n];
-        for &(a, b, _) in apart {
-            for (x, y) in [(a, b), (b, a)] {
-                if let Some(l) = lists.get_mut(x) {
-                    l.push(y);
+        let mut bits = Vec::new();
+        if !apart.is_empty() {
+            bits = vec![0u64; (n * n).div_ceil(64)];
+            for &(a, b, _) in apart {
+                for i in [a * n + b, b * n + a] {
+                    if let Some(w) = bits.get_mut(i / 64) {
+                        *w |= 1 << (i % 64);
+                    }
                 }
             }
         }
-        for l in &mut lists {
-            l.sort_unstable();
-            l.dedup();
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        let any_org = org.iter().any(|&o| o != NO_ORG && !seen.insert(o));
+        // Organisations are numbered from 0 in order of appearance; NO_ORG
+        // is past the end.
+        let mut seen = vec![false; org.len()];
+        let any_org = org
+            .iter()
+            .any(|&o| seen.get_mut(o as usize).is_some_and(|s| std::mem::replace(s, true)));
         Scorer {
+            n,
             org: org.to_vec(),
-            any_apart: !apart.is_empty(),
-            apart: lists,
+            apart: bits,
             any_org,
         }
     }
 
     /// Whether nobody has a colleague or someone to keep apart from.
     pub(crate) fn is_neutral(&self) -> bool {
-        !self.any_org && !self.any_apart
+        !self.any_org && self.apart.is_empty()
     }
 
     fn same_org(&self, a: usize, b: usize) -> bool {
@@ -103,11 +108,11 @@ impl Scorer {
     }
 
     pub(crate) fn apart(&self, a: usize, b: usize) -> bool {
-        self.any_apart
-            && self
-                .apart
-                .get(a)
-                .is_some_and(|l| !l.is_empty() && l.binary_search(&b).is_ok())
+        if self.apart.is_empty() || a >= self.n || b >= self.n {
+            return false;
+        }
+        let i = a * self.n + b;
+        self.apart.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
     /// Whether `a` and `b` at one table is a fault of some kind.
@@ -162,14 +167,13 @@ pub(crate) struct Tables {
 }
 
 impl Tables {
-    /// A plan from its seats (round → person → table).
-    pub(crate) fn new(n: usize, g: usize, seats: &[Vec<usize>], scorer: Scorer, movable: Vec<bool>) -> Self {
-        let rounds = seats.len();
+    /// A plan from its seats (`r·n + p` → table, over `rounds` rounds).
+    pub(crate) fn new(n: usize, g: usize, rounds: usize, seat: &[usize], scorer: Scorer, movable: Vec<bool>) -> Self {
         let mut tables = Tables {
             n,
             g,
             rounds,
-            seat: seats.concat(),
+            seat: Vec::new(),
             members: vec![Vec::new(); rounds * g],
             slot: vec![0; rounds * n],
             counts: PairCounts::new(n),
@@ -177,8 +181,7 @@ impl Tables {
             movable,
             cost: Cost::default(),
         };
-        let seat = tables.seat.clone();
-        tables.load(&seat);
+        tables.load(seat);
         tables
     }
 
@@ -232,24 +235,6 @@ impl Tables {
         self.movable.get(p).copied().unwrap_or(false)
     }
 
-    /// The change of score if `p` and `q` (at different tables) swap in
-    /// round `r`. All four sets of pairs touched are distinct, so their
-    /// changes add up.
-    fn delta(&self, r: usize, p: usize, q: usize) -> Cost {
-        let mut d = Cost::default();
-        for &x in self.table(r, self.seat_of(r, p)) {
-            if x != p {
-                d += self.loss(p, x) + self.gain(q, x);
-            }
-        }
-        for &y in self.table(r, self.seat_of(r, q)) {
-            if y != q {
-                d += self.loss(q, y) + self.gain(p, y);
-            }
-        }
-        d
-    }
-
     /// For everyone in round `r`, what leaving their table saves; returns
     /// the work done.
     fn leave_costs(&self, r: usize, out: &mut [Cost]) -> u64 {
@@ -270,21 +255,20 @@ impl Tables {
         work
     }
 
-    /// Swaps `p` and `q` in round `r`.
+    /// Swaps `p` and `q` (at different tables) in round `r`. The four sets
+    /// of pairs touched are distinct, so the change of score adds up pair by
+    /// pair as the counts change.
     fn swap(&mut self, r: usize, p: usize, q: usize) {
-        let d = self.delta(r, p, q);
         let (a, b) = (self.seat_of(r, p), self.seat_of(r, q));
         let (ia, ib) = (r * self.g + a, r * self.g + b);
-        if let Some(m) = self.members.get(ia) {
-            for &x in m.iter().filter(|&&x| x != p) {
-                self.counts.add(p, x, -1);
-                self.counts.add(q, x, 1);
-            }
-        }
-        if let Some(m) = self.members.get(ib) {
-            for &y in m.iter().filter(|&&y| y != q) {
-                self.counts.add(q, y, -1);
-                self.counts.add(p, y, 1);
+        let mut d = Cost::default();
+        for (i, leaves, joins) in [(ia, p, q), (ib, q, p)] {
+            if let Some(m) = self.members.get(i) {
+                for &x in m.iter().filter(|&&x| x != leaves) {
+                    d += self.scorer.loss(&self.counts, leaves, x) + self.scorer.gain(&self.counts, joins, x);
+                    self.counts.add(leaves, x, -1);
+                    self.counts.add(joins, x, 1);
+                }
             }
         }
         let (sp, sq) = (r * self.n + p, r * self.n + q);
@@ -334,7 +318,12 @@ impl Tables {
     /// Improves the plan within `budget` pair look-ups, until it reaches
     /// `target`; keeps the best plan seen.
     pub(crate) fn improve(&mut self, budget: u64, target: Cost, rng: &mut Rng) {
-        let movers: Vec<usize> = (0..self.n).filter(|&p| self.movable(p)).collect();
+        let mut movers = Vec::new();
+        for p in 0..self.n {
+            if self.movable(p) {
+                movers.push(p);
+            }
+        }
         if self.g < 2 || movers.len() < 2 || budget == 0 {
             return;
         }
@@ -436,12 +425,14 @@ impl Tables {
                 self.load(&best_seat);
                 // Re-seat one round at fault from scratch; if it cannot be
                 // done without a repeat, shake the plan instead.
-                let rounds_at_fault: Vec<usize> = {
-                    work += self.at_fault(&mut faults);
-                    let mut r: Vec<usize> = faults.iter().map(|&(r, _)| r).collect();
-                    r.dedup();
-                    r
-                };
+                work += self.at_fault(&mut faults);
+                // The faults come round by round.
+                let mut rounds_at_fault = Vec::new();
+                for &(r, _) in &faults {
+                    if rounds_at_fault.last() != Some(&r) {
+                        rounds_at_fault.push(r);
+                    }
+                }
                 let pick = rounds_at_fault.get(rng.below(rounds_at_fault.len())).copied();
                 let mut reseated = false;
                 if let Some(r) = pick.filter(|_| best.repeats > 0 || best.apart > 0) {
@@ -489,7 +480,10 @@ impl Tables {
                 }
             }
         }
-        let caps: Vec<usize> = (0..g).map(|t| self.table(r, t).len()).collect();
+        let mut caps = Vec::with_capacity(g);
+        for t in 0..g {
+            caps.push(self.table(r, t).len());
+        }
         let mut search = Reseat {
             forbid,
             caps,
@@ -499,12 +493,10 @@ impl Tables {
             trail: Vec::new(),
             steps,
         };
-        let fixed: Vec<(usize, usize)> = (0..n)
-            .filter(|&p| !self.movable(p))
-            .map(|p| (p, self.seat_of(r, p)))
-            .collect();
-        for &(p, t) in &fixed {
-            search.place(p, t);
+        for p in 0..n {
+            if !self.movable(p) {
+                search.place(p, self.seat_of(r, p));
+            }
         }
         let done = search.run();
         let spent = (steps - search.steps) * n as u64 + (n * n) as u64;
@@ -532,16 +524,22 @@ impl Tables {
         }
     }
 
-    /// The tables, round by round.
     /// What the current seating costs.
     pub(crate) fn cost(&self) -> Cost {
         self.cost
     }
 
+    /// The tables, round by round.
     pub(crate) fn rounds(&self) -> Vec<Vec<Vec<usize>>> {
-        (0..self.rounds)
-            .map(|r| (0..self.g).map(|t| self.table(r, t).to_vec()).collect())
-            .collect()
+        let mut rounds = Vec::with_capacity(self.rounds);
+        for r in 0..self.rounds {
+            let mut tables = Vec::with_capacity(self.g);
+            for t in 0..self.g {
+                tables.push(self.table(r, t).to_vec());
+            }
+            rounds.push(tables);
+        }
+        rounds
     }
 }
 

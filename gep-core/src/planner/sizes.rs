@@ -4,6 +4,8 @@
 //! sizes (4 or 7) with a warning; fewer than 5 people make one group, with a
 //! warning.
 
+use std::fmt::Write as _;
+
 use super::bound::lower_bound;
 use super::construct::zero_repeat_rounds;
 use super::request::Method;
@@ -13,11 +15,22 @@ use crate::violation::{Path, Violation};
 /// `g` tables for `n` people, as even as can be: the larger first.
 pub(crate) fn balanced(n: usize, g: usize) -> Vec<usize> {
     let g = g.max(1);
-    (0..g).map(|t| n / g + usize::from(t < n % g)).collect()
+    let mut sizes = Vec::with_capacity(g);
+    for t in 0..g {
+        sizes.push(n / g + usize::from(t < n % g));
+    }
+    sizes
 }
 
 fn listed(sizes: &[usize]) -> String {
-    sizes.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    let mut list = String::new();
+    for (i, s) in sizes.iter().enumerate() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        let _ = write!(list, "{s}");
+    }
+    list
 }
 
 /// The table sizes for `n` people (at least one) and the DE03 warnings.
@@ -40,40 +53,47 @@ pub(crate) fn choose(n: usize, rounds: usize, method: Method) -> (Vec<usize>, Ve
         .with("sizes", n);
         return (vec![n], vec![warning]);
     }
-    let candidates: Vec<(usize, Vec<usize>)> = (1..=n / 4)
-        .map(|g| (g, balanced(n, g)))
-        .filter(|(_, s)| s.iter().all(|x| (4..=7).contains(x)))
-        .collect();
-    let outside = |s: &[usize]| s.iter().filter(|x| !(5..=6).contains(*x)).count();
-    let fewest = candidates.iter().map(|(_, s)| outside(s)).min().unwrap_or(0);
-    let mut scored: Vec<(u64, usize, Vec<usize>)> = candidates
-        .into_iter()
-        .filter(|(_, s)| outside(s) == fewest)
-        .map(|(g, s)| (lower_bound(method, &s, rounds), g, s))
-        .collect();
-    let least = scored.iter().map(|(lb, _, _)| *lb).min().unwrap_or(0);
-    scored.retain(|(lb, _, _)| *lb == least);
-    let sizes = scored
-        .into_iter()
-        .max_by_key(|(_, g, _)| (zero_repeat_rounds(n, *g, rounds, method), *g))
-        .map_or_else(|| vec![n], |(_, _, s)| s);
+    // The table counts whose sizes stay within 4 to 7, with how many of
+    // their tables fall outside 5–6.
+    let mut candidates: Vec<(usize, u64)> = Vec::new();
+    for g in 1..=n / 4 {
+        let s = balanced(n, g);
+        if s.iter().all(|x| (4..=7).contains(x)) {
+            candidates.push((g, s.iter().filter(|x| !(5..=6).contains(*x)).count() as u64));
+        }
+    }
+    let fewest = candidates.iter().map(|&(_, outside)| outside).min().unwrap_or(0);
+    // Then the lowest bound.
+    let mut bounds: Vec<(usize, u64)> = Vec::new();
+    for &(g, outside) in &candidates {
+        if outside == fewest {
+            bounds.push((g, lower_bound(method, &balanced(n, g), rounds)));
+        }
+    }
+    let least = bounds.iter().map(|&(_, lb)| lb).min().unwrap_or(0);
+    // Then the most rounds without a repeat, then the most tables.
+    let mut best: Option<(usize, usize)> = None;
+    for &(g, lb) in &bounds {
+        if lb == least {
+            let zero = zero_repeat_rounds(n, g, rounds, method);
+            if best.is_none_or(|(z, _)| zero >= z) {
+                best = Some((zero, g));
+            }
+        }
+    }
+    let sizes = best.map_or_else(|| vec![n], |(_, g)| balanced(n, g));
     let mut warnings = Vec::new();
     if fewest > 0 {
+        let list = listed(&sizes);
         warnings.push(
             Violation::warning(
                 Code::DE03,
                 Path::root().key("attendees"),
-                format!(
-                    "avec {n} personnes, des tables de 5 à 6 sont impossibles : tables de {}",
-                    listed(&sizes)
-                ),
-                format!(
-                    "with {n} people, tables of 5 to 6 are impossible: tables of {}",
-                    listed(&sizes)
-                ),
+                format!("avec {n} personnes, des tables de 5 à 6 sont impossibles : tables de {list}"),
+                format!("with {n} people, tables of 5 to 6 are impossible: tables of {list}"),
             )
             .with("people", n)
-            .with("sizes", listed(&sizes)),
+            .with("sizes", list),
         );
     }
     (sizes, warnings)
