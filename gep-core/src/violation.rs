@@ -139,8 +139,13 @@ impl Violation {
 
     /// Adds a context value.
     #[must_use]
-    pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
-        self.context.insert(key.to_owned(), value.to_string());
+    pub fn with(self, key: &str, value: impl fmt::Display) -> Self {
+        self.with_text(key, value.to_string())
+    }
+
+    // Apart from `with`, which is compiled once per type of value.
+    fn with_text(mut self, key: &str, value: String) -> Self {
+        self.context.insert(key.to_owned(), value);
         self
     }
 
