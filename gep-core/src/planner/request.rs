@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::code::Code;
 use crate::ids::PersonId;
+use crate::privacy::FnvMap;
 use crate::violation::{Path, Violation, Violations};
 
 /// The most people a plan seats: the pair table of the search grows with the
@@ -366,15 +367,10 @@ pub(crate) fn prepare(request: &PlanRequest) -> Result<Problem, Violations> {
         ));
     }
     let attendees = &request.attendees;
-    let slot_of = |index: &Index, id: PersonId| {
-        index.find(&id.as_uuid().as_u128().to_le_bytes(), &|i| {
-            attendees.get(i).is_some_and(|a| a.id == id)
-        })
-    };
-    let mut index_of = Index::new(attendees.len());
+    let mut index_of: FnvMap<PersonId, usize> = FnvMap::default();
+    index_of.reserve(attendees.len());
     for (i, attendee) in attendees.iter().enumerate() {
-        let slot = slot_of(&index_of, attendee.id);
-        if index_of.replace(slot, i).is_some() {
+        if index_of.insert(attendee.id, i).is_some() {
             found.push(
                 invalid(
                     Path::root().key("attendees").index(i).key("id"),
@@ -412,8 +408,8 @@ pub(crate) fn prepare(request: &PlanRequest) -> Result<Problem, Violations> {
         let [a, b] = *pair;
         let mut ends = [None, None];
         for (side, (id, end)) in [a, b].into_iter().zip(ends.iter_mut()).enumerate() {
-            match index_of.get(slot_of(&index_of, id)) {
-                Some(i) => *end = Some(i),
+            match index_of.get(&id) {
+                Some(&i) => *end = Some(i),
                 None => found.push(
                     invalid(
                         path().index(side),
@@ -450,8 +446,7 @@ pub(crate) fn prepare(request: &PlanRequest) -> Result<Problem, Violations> {
         return Err(Violations(found));
     }
     // Organisations numbered in order of appearance.
-    let mut names: Vec<String> = Vec::new();
-    let mut org_of = Index::new(seated.len());
+    let mut org_of: FnvMap<String, usize> = FnvMap::default();
     let mut org = Vec::with_capacity(seated.len());
     for &i in &seated {
         let key = attendees
@@ -463,15 +458,8 @@ pub(crate) fn prepare(request: &PlanRequest) -> Result<Problem, Violations> {
             org.push(NO_ORG);
             continue;
         }
-        let slot = org_of.find(key.as_bytes(), &|k| names.get(k) == Some(&key));
-        let k = match org_of.get(slot) {
-            Some(k) => k,
-            None => {
-                org_of.replace(slot, names.len());
-                names.push(key);
-                names.len() - 1
-            }
-        };
+        let next = org_of.len();
+        let k = *org_of.entry(key).or_insert(next);
         org.push(u32::try_from(k).unwrap_or(NO_ORG - 1));
     }
     Ok(Problem {
@@ -484,48 +472,6 @@ pub(crate) fn prepare(request: &PlanRequest) -> Result<Problem, Violations> {
         seed: request.seed,
         effort: request.options.effort,
     })
-}
-
-/// A hash index of up to `len` entries, numbered from 0: open addressing
-/// over a table at most half full, the keys kept by the caller.
-struct Index(Vec<usize>);
-
-/// An empty slot of an [`Index`].
-const EMPTY: usize = usize::MAX;
-
-impl Index {
-    fn new(len: usize) -> Self {
-        Index(vec![EMPTY; (2 * len).next_power_of_two().max(2)])
-    }
-
-    /// The slot of the key with these bytes: the one of the entry for which
-    /// `same` holds, or the empty one where it goes.
-    fn find(&self, key: &[u8], same: &dyn Fn(usize) -> bool) -> usize {
-        // FNV-1a.
-        let hash = key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        });
-        let mask = self.0.len() - 1;
-        let mut slot = hash as usize & mask;
-        while let Some(&entry) = self.0.get(slot) {
-            if entry == EMPTY || same(entry) {
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
-        slot
-    }
-
-    /// The entry in a slot.
-    fn get(&self, slot: usize) -> Option<usize> {
-        self.0.get(slot).copied().filter(|&e| e != EMPTY)
-    }
-
-    /// Puts an entry in a slot; returns the one it held.
-    fn replace(&mut self, slot: usize, entry: usize) -> Option<usize> {
-        let held = self.0.get_mut(slot).map(|e| std::mem::replace(e, entry));
-        held.filter(|&e| e != EMPTY)
-    }
 }
 
 #[cfg(test)]

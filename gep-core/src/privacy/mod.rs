@@ -44,6 +44,7 @@ mod scanner;
 pub use contacts::Contact;
 pub(crate) use contacts::{contact_list, no_contact_list};
 pub use fold::{Folded, fold};
+pub(crate) use index::FnvMap;
 pub use record::{Dates, IcRecord, ParticipantName, Place, RecordSynthesis};
 pub(crate) use record::{not_approved, redact_synthesis};
 pub use redact::{Placeholders, Redactor, letters, redact};
