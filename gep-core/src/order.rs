@@ -9,19 +9,15 @@
 /// Sorts `items` by `key`, keeping the order of items with equal keys.
 pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
     let mut order: Vec<(u128, usize)> = items.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
-    sort_pairs(&mut order);
+    // By key, then position: as positions are distinct, the order is that
+    // of a stable sort by key.
+    order.sort_unstable();
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(
         order
             .iter()
             .filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)),
     );
-}
-
-/// Sorts `(key, position)` pairs by key, then position: as positions are
-/// distinct, the order is that of a stable sort by key.
-pub(crate) fn sort_pairs(pairs: &mut [(u128, usize)]) {
-    pairs.sort_unstable();
 }
 
 #[cfg(test)]

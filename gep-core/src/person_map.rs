@@ -148,29 +148,19 @@ impl<V> FromIterator<(PersonId, V)> for PersonMap<V> {
     }
 }
 
-/// Sorts pairs by id, keeping the last of those with the same id. The ids
-/// are sorted with their positions, by [`crate::order::sort_pairs`], so
-/// that every value type shares one sort.
-fn sorted<V>(pairs: Vec<(PersonId, V)>) -> Vec<(PersonId, V)> {
-    let mut order: Vec<(u128, usize)> = pairs
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (id.as_uuid().as_u128(), i))
-        .collect();
-    crate::order::sort_pairs(&mut order);
-    let mut slots: Vec<Option<(PersonId, V)>> = pairs.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(order.len());
-    let mut rest = order.iter().peekable();
-    while let Some(&(id, i)) = rest.next() {
-        // Of equal ids, the positions are in order: the last one wins.
-        if rest.peek().is_some_and(|next| next.0 == id) {
-            continue;
+/// Sorts pairs by id with the crate's shared sort ([`crate::order`]),
+/// keeping the last of those with the same id.
+fn sorted<V>(mut pairs: Vec<(PersonId, V)>) -> Vec<(PersonId, V)> {
+    crate::order::sort_by_key(&mut pairs, |(id, _)| id.as_uuid().as_u128());
+    // Equal ids keep their order: the later one takes the earlier's place.
+    pairs.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            std::mem::swap(later, kept);
         }
-        if let Some(pair) = slots.get_mut(i).and_then(Option::take) {
-            out.push(pair);
-        }
-    }
-    out
+        same
+    });
+    pairs
 }
 
 impl<'a, V> IntoIterator for &'a PersonMap<V> {
