@@ -28,8 +28,12 @@ echo "gep-wasm: compiling (profile wasm-release)"
 # the functions marked #[inline] (serde_json's reader, the collections'
 # lookups). Giving the threshold explicitly, at the same value, lifts that
 # cap: about 1.3% more bytes, a load about 17% faster (docs/benchmarks.md,
-# "WASM speed"). Set for the wasm target only, after any flags of the caller.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -C llvm-args=-inline-threshold=25"
+# "WASM speed"). WebAssembly SIMD (+simd128) lets LLVM move the larger
+# values in 16-byte steps and memchr search 16 bytes at a time: 1.9 KB
+# smaller and a load about 6% faster; it needs Chrome 91, Firefox 89,
+# Safari 16.4 or Node 16.4 and later (gep-wasm/README.md). Set for the wasm
+# target only, after any flags of the caller.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -C llvm-args=-inline-threshold=25 -C target-feature=+simd128"
 cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p gep-wasm
 wasm="$root/target/wasm32-unknown-unknown/wasm-release/gep_wasm.wasm"
 
@@ -49,7 +53,7 @@ package() { # target out-dir package.json-extra
   # wraps past 4 GiB into the first KiB: safe Rust computes none.
   # --converge repeats -Oz while it still shrinks. Together: -3 KB gzipped.
   "$bin/wasm-opt" -Oz --low-memory-unused --converge --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-    --enable-nontrapping-float-to-int --enable-multivalue --enable-reference-types \
+    --enable-nontrapping-float-to-int --enable-multivalue --enable-reference-types --enable-simd \
     "$out/gep_wasm_bg.wasm" -o "$out/gep_wasm_bg.wasm"
   cat "$work/api.d.ts" >> "$out/gep_wasm.d.ts"
   cat > "$out/package.json" <<JSON

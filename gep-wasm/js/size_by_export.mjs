@@ -18,7 +18,7 @@ const bin = join(here, "node_modules", ".bin");
 const wasm = join(here, "pkg", "gep_wasm_bg.wasm");
 const features = [
   "--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals",
-  "--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-reference-types",
+  "--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-reference-types", "--enable-simd",
 ];
 const module = new WebAssembly.Module(readFileSync(wasm));
 const exports = WebAssembly.Module.exports(module).map((e) => e.name);

@@ -96,7 +96,7 @@ fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
         return Ok(None);
     };
     // A lone surrogate arrives as U+FFFD: look closer only then.
-    if text.contains('\u{FFFD}')
+    if holds_replacement_character(&text)
         && let Some(offset) = value.dyn_ref::<JsString>().and_then(lone_surrogate)
     {
         return Err(Unread::Input(
@@ -113,6 +113,23 @@ fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
         ));
     }
     Ok(Some(text))
+}
+
+/// Whether `text` holds U+FFFD (`EF BF BD` in UTF-8). Every string argument
+/// goes through this check, a whole document included: `memchr` finds the
+/// rare byte `EF` (it starts only the characters U+F000 to U+FFFF) several
+/// bytes at a time, where `str::contains` runs a general substring search.
+fn holds_replacement_character(text: &str) -> bool {
+    const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+    let mut rest = text.as_bytes();
+    while let Some(at) = memchr::memchr(0xEF, rest) {
+        let Some(tail) = rest.get(at..) else { return false };
+        if tail.starts_with(REPLACEMENT) {
+            return true;
+        }
+        rest = tail.get(1..).unwrap_or_default();
+    }
+    false
 }
 
 /// Where the first lone surrogate of `s` is, in UTF-16 code units.
@@ -191,4 +208,35 @@ fn bad_argument(name: &str, fr: &str, en: &str) -> JsValue {
         format!("the argument `{name}` {en}"),
     );
     gep_error(&[violation])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_replacement_character;
+
+    #[test]
+    fn finds_u_fffd_as_str_contains_does() {
+        // Characters whose UTF-8 starts with EF, as U+FFFD's does, around it.
+        let near = [
+            "\u{F000}", "\u{FEFF}", "\u{FFFC}", "\u{FFFE}", "\u{FFBD}", "\u{FFFD}", "é", "🙂", "a",
+        ];
+        let mut texts = vec![String::new(), "\u{FFFD}".to_owned(), "Zoé Perrin".to_owned()];
+        for a in near {
+            for b in near {
+                for c in near {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("x{a}yy{b}zzz{c}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(holds_replacement_character(text), text.contains('\u{FFFD}'), "{text:?}");
+        }
+        assert!(texts.iter().any(|t| holds_replacement_character(t)));
+        assert!(
+            texts
+                .iter()
+                .any(|t| !holds_replacement_character(t) && t.contains('\u{FFBD}'))
+        );
+    }
 }
