@@ -127,15 +127,10 @@ impl AnyGep {
     pub fn from_slice(bytes: &[u8]) -> Result<AnyGep, Violations> {
         check_input_size("document", bytes.len()).map_err(|v| Violations(vec![v]))?;
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            Violations(vec![
-                Violation::error(
-                    Code::IN01,
-                    Path::root(),
-                    format!("le document n'est pas en UTF-8 (octet {})", e.valid_up_to()),
-                    format!("the document is not UTF-8 (byte {})", e.valid_up_to()),
-                )
-                .with("offset", e.valid_up_to()),
-            ])
+            Violations(vec![crate::ffi::not_utf8(
+                ("le document", "the document"),
+                e.valid_up_to(),
+            )])
         })?;
         Self::from_json(text)
     }

@@ -106,6 +106,36 @@ impl Answer {
     }
 }
 
+/// Bytes given for a JSON text (a document, a command, a request…) as that
+/// text. Bytes that are not UTF-8 are IN01 at the root, with the `offset`
+/// of the byte where they stop being UTF-8; `what` names the input in French
+/// and in English.
+///
+/// ```
+/// use gep_core::{Code, ffi};
+/// assert_eq!(ffi::utf8_text(b"{}".to_vec(), ("le document", "the document")).unwrap(), "{}");
+/// let refused = ffi::utf8_text(b"{\"a\": \"\xff\"}".to_vec(), ("le document", "the document")).unwrap_err();
+/// assert_eq!(refused.code, Code::IN01);
+/// assert_eq!(refused.context["offset"], "7");
+/// ```
+///
+/// # Errors
+/// IN01 when the bytes are not UTF-8.
+pub fn utf8_text(bytes: Vec<u8>, what: (&str, &str)) -> Result<String, Violation> {
+    String::from_utf8(bytes).map_err(|e| not_utf8(what, e.utf8_error().valid_up_to()))
+}
+
+/// IN01: the input `what` is not UTF-8 from byte `offset` on.
+pub(crate) fn not_utf8(what: (&str, &str), offset: usize) -> Violation {
+    Violation::error(
+        Code::IN01,
+        crate::violation::Path::root(),
+        format!("{} n'est pas en UTF-8 (octet {offset})", what.0),
+        format!("{} is not UTF-8 (byte {offset})", what.1),
+    )
+    .with("offset", offset)
+}
+
 /// Loads a document.
 pub fn load(document: &str) -> Answer {
     match AnyGep::from_json(document) {

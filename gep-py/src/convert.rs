@@ -104,16 +104,7 @@ pub fn source(obj: &Bound<'_, PyAny>) -> PyResult<Result<Source, Violation>> {
 pub fn source_text(obj: &Bound<'_, PyAny>, what: (&str, &str)) -> PyResult<Result<String, Violation>> {
     Ok(match source(obj)? {
         Ok(Source::Text(t)) => Ok(t),
-        Ok(Source::Bytes(b)) => String::from_utf8(b).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            Violation::error(
-                Code::IN01,
-                Path::root(),
-                format!("{} n'est pas en UTF-8 (octet {at})", what.0),
-                format!("{} is not UTF-8 (byte {at})", what.1),
-            )
-            .with("offset", at)
-        }),
+        Ok(Source::Bytes(b)) => gep_core::ffi::utf8_text(b, what),
         Err(v) => Err(v),
     })
 }

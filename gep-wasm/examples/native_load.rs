@@ -6,9 +6,11 @@
 //! ```
 //!
 //! Prints one JSON object: the median time of one load, in microseconds,
-//! for `AnyGep::from_json` (what `Gep.load` runs: parse and replay) and for
-//! `ffi::load` then its answer as JSON text (what `loadDocument` runs before
-//! `JSON.parse`: the document written again and the snapshot besides).
+//! for `AnyGep::from_json` (what `Gep.load` runs on a string: parse and
+//! replay), for `AnyGep::from_slice` (what it runs on UTF-8 bytes: the same
+//! after checking the bytes) and for `ffi::load` then its answer as JSON
+//! text (what `loadDocument` runs before `JSON.parse`: the document written
+//! again and the snapshot besides).
 
 use std::time::{Duration, Instant};
 
@@ -48,11 +50,14 @@ fn main() {
     let load = median(budget, || {
         let _ = std::hint::black_box(AnyGep::from_json(std::hint::black_box(&text)));
     });
+    let load_bytes = median(budget, || {
+        let _ = std::hint::black_box(AnyGep::from_slice(std::hint::black_box(text.as_bytes())));
+    });
     let load_json = median(budget, || {
         std::hint::black_box(ffi::load(std::hint::black_box(&text)).to_json());
     });
     println!(
-        "{{\"bytes\": {}, \"load_us\": {load:.1}, \"load_json_us\": {load_json:.1}}}",
+        "{{\"bytes\": {}, \"load_us\": {load:.1}, \"load_bytes_us\": {load_bytes:.1}, \"load_json_us\": {load_json:.1}}}",
         text.len()
     );
 }

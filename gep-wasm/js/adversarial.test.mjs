@@ -168,6 +168,61 @@ test("U+FFFD itself and surrogate pairs are text: no false alarm, spans stay UTF
   assert.ok(answer.document.includes("salle \uFFFD indisponible"));
 });
 
+test("UTF-8 bytes (Uint8Array, Buffer, ArrayBuffer) are the text they encode; other bytes are IN01 at their byte", () => {
+  const document = fixtureDocument("announced");
+  const utf8 = new TextEncoder().encode(document);
+  const expected = gep.loadDocument(document);
+  assert.equal(expected.status, "ok");
+  for (const bytes of [utf8, Buffer.from(document), utf8.buffer.slice(utf8.byteOffset, utf8.byteOffset + utf8.byteLength)]) {
+    assert.deepEqual(gep.loadDocument(bytes), expected);
+    const g = gep.Gep.load(bytes);
+    assert.equal(g.save(), gep.Gep.load(document).save());
+    g.free();
+  }
+  // A command and a plan request as bytes.
+  const command = JSON.stringify(cancel("salle indisponible"));
+  const applied = gep.applyCommand(document, command);
+  assert.equal(applied.status, "ok");
+  assert.deepEqual(gep.applyCommand(utf8, new TextEncoder().encode(command)), applied);
+  const request = '{"attendees": [], "rounds": 2, "method": "world_cafe"}';
+  assert.deepEqual(gep.planTables(Buffer.from(request)), gep.planTables(request));
+  // Not UTF-8: IN01 at the root, at the byte where it stops being UTF-8.
+  const at = utf8.indexOf(0x4c); // the first "L"
+  const broken = Uint8Array.from(utf8);
+  broken[at] = 0xff;
+  assert.deepEqual(only(gep.loadDocument(broken)), ["IN01", [], { argument: "document", offset: String(at) }]);
+  assert.throws(() => gep.Gep.load(broken), (e) => e.name === "GepError" && e.code === "IN01" && e.violations[0].context.offset === String(at));
+  // A truncated character at the very end.
+  const truncated = new TextEncoder().encode(document + "é").slice(0, utf8.length + 1);
+  assert.deepEqual(only(gep.loadDocument(truncated))[2].offset, String(utf8.length));
+  // Past the size limit: refused before the bytes are read.
+  const big = new Uint8Array(16 * 1024 * 1024 + 1);
+  assert.deepEqual(only(gep.loadDocument(big)).slice(0, 2), ["IN09", []]);
+  assert.throws(() => gep.Gep.load(big), (e) => e.code === "IN09");
+});
+
+test("bytes that cannot be read (a detached buffer, a hostile length) are a GepError; the handle stays usable", () => {
+  const g = gep.Gep.load(fixtureDocument("announced"));
+  const before = g.save();
+  const detachedBuffer = new TextEncoder().encode(JSON.stringify(cancel("salle"))).buffer;
+  structuredClone(detachedBuffer, { transfer: [detachedBuffer] });
+  const source = new TextEncoder().encode(JSON.stringify(cancel("salle")));
+  const detachedView = new Uint8Array(source.buffer);
+  structuredClone(source.buffer, { transfer: [source.buffer] });
+  const lying = new TextEncoder().encode(JSON.stringify(cancel("salle")));
+  Object.defineProperty(lying, "length", { get() { throw new Error("hostile getter"); } });
+  for (const [value, code] of [[detachedBuffer, "IN04"], [detachedView, "IN04"]]) {
+    assert.throws(() => g.apply(value), (e) => e.name === "GepError" && e.code === code && e.violations[0].path[0] === "command");
+    assert.throws(() => gep.Gep.load(value), (e) => e.name === "GepError" && e.code === code);
+    assert.throws(() => gep.applyCommand(before, value), (e) => e.name === "GepError" && e.code === code);
+    assert.equal(g.save(), before);
+  }
+  // The engine copies the bytes from its internal slots: the getter never runs.
+  assert.equal(g.apply(lying).status, "ok");
+  stillWorks(g);
+  g.free();
+});
+
 test("NaN and Infinity in an object are IN04 at their path, not a silent null", () => {
   const document = fixtureDocument("validated");
   const announce = { ...fixtures.announced[2], action: { ...fixtures.announced[2].action } };

@@ -56,6 +56,9 @@ export async function main(documentText: string, command: Command): Promise<void
       console.log(answer.violations.map((v) => [v.code, v.severity, v.path, v.message_en]));
   }
   console.log(loadDocument(documentText).status, startGep("6f1c2b9e-0d7a-4c1e-9a53-2f4b8c0e7d11", command).status);
+  // A document read as bytes (a file, a fetch): UTF-8 in a Uint8Array or an ArrayBuffer.
+  const bytes = new TextEncoder().encode(documentText);
+  console.log(loadDocument(bytes).status, loadDocument(bytes.buffer).status, Gep.load(bytes).state);
 
   try {
     const gep = Gep.load(documentText);

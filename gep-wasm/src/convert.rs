@@ -19,9 +19,10 @@
 
 use gep_core::ffi::Answer;
 use gep_core::{Code, Path, PathSegment, Violation};
-use js_sys::{Error, JSON, JsString, Reflect};
+use js_sys::{ArrayBuffer, Error, JSON, JsString, Reflect, Uint8Array};
 use serde::Serialize;
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Why an argument could not be read.
@@ -57,10 +58,15 @@ pub(crate) fn thrown(unread: Unread) -> JsValue {
     }
 }
 
-/// The JSON text of an argument: a string as it is, any other value as
-/// `JSON.stringify` writes it (non-finite numbers refused).
+/// The JSON text of an argument: a string as it is, UTF-8 bytes (a
+/// `Uint8Array`, such as Node's `Buffer`, or an `ArrayBuffer`) as the text
+/// they encode, any other value as `JSON.stringify` writes it (non-finite
+/// numbers refused).
 pub(crate) fn json_arg(value: &JsValue, name: &str) -> Result<String, Unread> {
     if let Some(text) = js_text(value, name)? {
+        return Ok(text);
+    }
+    if let Some(text) = js_bytes(value, name)? {
         return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
@@ -113,6 +119,48 @@ fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
         ));
     }
     Ok(Some(text))
+}
+
+/// UTF-8 bytes as text, or `None` for a value that is neither a
+/// `Uint8Array` nor an `ArrayBuffer`. Past the size limit they are refused
+/// (IN09) before they are copied into the module; bytes that are not UTF-8
+/// are IN01 with the `offset` where they stop being UTF-8.
+fn js_bytes(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
+    if !value.is_instance_of::<Uint8Array>() && !value.is_instance_of::<ArrayBuffer>() {
+        return Ok(None);
+    }
+    // The engine copies a Uint8Array (or views an ArrayBuffer) from its
+    // internal slots: no getter of the value runs, and a detached buffer is
+    // an exception caught here, not one thrown through the module, which
+    // would leave a `Gep` handle borrowed for good.
+    let bytes = new_uint8_array(value).map_err(|_| {
+        bad_argument(
+            name,
+            "ne peut pas être lu (tampon détaché, ou mémoire épuisée)",
+            "cannot be read (a detached buffer, or memory exhausted)",
+        )
+    })?;
+    let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
+    gep_core::limits::check_input_size(name, length).map_err(Unread::Input)?;
+    let what = (format!("l'argument « {name} »"), format!("the argument `{name}`"));
+    gep_core::ffi::utf8_text(bytes.to_vec(), (&what.0, &what.1))
+        .map(Some)
+        .map_err(|v| Unread::Input(v.with("argument", name)))
+}
+
+/// `new Uint8Array(value)`, its exception caught.
+fn new_uint8_array(value: &JsValue) -> Result<Uint8Array, JsValue> {
+    ByteCopy::new(value).map(JsCast::unchecked_into)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Uint8Array` made by `new`, with an exception caught.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type ByteCopy;
+
+    #[wasm_bindgen(constructor, js_class = "Uint8Array", catch)]
+    fn new(value: &JsValue) -> Result<ByteCopy, JsValue>;
 }
 
 /// Whether `text` holds U+FFFD (`EF BF BD` in UTF-8). Every string argument

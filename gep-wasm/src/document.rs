@@ -9,7 +9,7 @@ use crate::convert::{answer, json_arg, text_arg, to_js};
 /// document, or every violation that keeps it from loading.
 #[wasm_bindgen(js_name = loadDocument, unchecked_return_type = "Answer")]
 pub fn load_document(
-    #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Document")] document: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(|| Ok(to_js(&ffi::load(&json_arg(&document, "document")?))?))
 }
@@ -18,7 +18,7 @@ pub fn load_document(
 #[wasm_bindgen(js_name = startGep, unchecked_return_type = "Answer")]
 pub fn start_gep(
     #[wasm_bindgen(js_name = gepId, unchecked_param_type = "GepId")] gep_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Command")] command: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(|| {
         Ok(to_js(&ffi::start(
@@ -31,8 +31,8 @@ pub fn start_gep(
 /// Applies a command to a document: the new state, or every violation.
 #[wasm_bindgen(js_name = applyCommand, unchecked_return_type = "Answer")]
 pub fn apply_command(
-    #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Document")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Command")] command: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(|| {
         Ok(to_js(&ffi::apply(

@@ -18,7 +18,9 @@ pub struct Gep {
 impl Gep {
     /// Loads a document; throws a `GepError` with every violation when it
     /// does not load.
-    pub fn load(#[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue) -> Result<Gep, JsValue> {
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Document")] document: JsValue,
+    ) -> Result<Gep, JsValue> {
         let text = json_arg(&document, "document").map_err(thrown)?;
         match AnyGep::from_json(&text) {
             Ok(gep) => Ok(Gep { gep }),
@@ -30,7 +32,7 @@ impl Gep {
     /// violation when it is refused.
     pub fn start(
         #[wasm_bindgen(js_name = gepId, unchecked_param_type = "GepId")] gep_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Command")] command: JsValue,
     ) -> Result<Gep, JsValue> {
         let gep_id = text_arg(&gep_id, "gepId").map_err(thrown)?;
         let command = json_arg(&command, "command").map_err(thrown)?;
@@ -45,7 +47,7 @@ impl Gep {
     #[wasm_bindgen(unchecked_return_type = "Answer")]
     pub fn apply(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string | Command")] command: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Command")] command: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
             let command = json_arg(&command, "command")?;
@@ -78,7 +80,7 @@ impl Gep {
     #[wasm_bindgen(js_name = validateRegistrationForm, unchecked_return_type = "FormReply")]
     pub fn validate_registration_form(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | RegistrationForm")] form: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | RegistrationForm")] form: JsValue,
     ) -> Result<JsValue, JsValue> {
         answer(|| {
             Ok(to_js(&ffi::registration_form_for(

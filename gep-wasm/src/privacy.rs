@@ -12,7 +12,7 @@ use crate::convert::{answer, json_arg, text_arg, to_js};
 #[wasm_bindgen(js_name = scanText, unchecked_return_type = "ScanReply")]
 pub fn scan_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | RosterEntry[]")] roster: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | RosterEntry[]")] roster: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(|| {
         let text = text_arg(&text, "text")?;
@@ -28,10 +28,11 @@ pub fn scan_text(
 #[wasm_bindgen(js_name = redactText, unchecked_return_type = "RedactReply")]
 pub fn redact_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | RosterEntry[]")] roster: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Partial<Placeholders> | null | undefined")] placeholders: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | RosterEntry[]")] roster: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "string | Uint8Array | ArrayBuffer | Partial<Placeholders> | null | undefined"
+    )]
+    placeholders: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     answer(|| {
         let placeholders = match placeholders.filter(|p| !p.is_null() && !p.is_undefined()) {
@@ -50,7 +51,7 @@ pub fn redact_text(
 /// The contact list of a document for `requester`, an attendee (DE10).
 #[wasm_bindgen(js_name = contactList, unchecked_return_type = "ContactListReply")]
 pub fn contact_list(
-    #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Document")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PersonId")] requester: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(|| {
@@ -64,7 +65,7 @@ pub fn contact_list(
 /// The IC record of an approved document (OR08).
 #[wasm_bindgen(js_name = icRecord, unchecked_return_type = "IcRecordReply")]
 pub fn ic_record(
-    #[wasm_bindgen(unchecked_param_type = "string | Document")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer | Document")] document: JsValue,
 ) -> Result<JsValue, JsValue> {
     answer(|| Ok(to_js(&ffi::ic_record(&json_arg(&document, "document")?))?))
 }
