@@ -133,7 +133,7 @@ fn js_bytes(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
     // internal slots: no getter of the value runs, and a detached buffer is
     // an exception caught here, not one thrown through the module, which
     // would leave a `Gep` handle borrowed for good.
-    let bytes = new_uint8_array(value).map_err(|_| {
+    let bytes: Uint8Array = ByteCopy::new(value).map(JsCast::unchecked_into).map_err(|_| {
         bad_argument(
             name,
             "ne peut pas être lu (tampon détaché, ou mémoire épuisée)",
@@ -148,17 +148,13 @@ fn js_bytes(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
         .map_err(|v| Unread::Input(v.with("argument", name)))
 }
 
-/// `new Uint8Array(value)`, its exception caught.
-fn new_uint8_array(value: &JsValue) -> Result<Uint8Array, JsValue> {
-    ByteCopy::new(value).map(JsCast::unchecked_into)
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// A `Uint8Array` made by `new`, with an exception caught.
     #[wasm_bindgen(js_name = Uint8Array)]
     type ByteCopy;
 
+    /// `new Uint8Array(value)`, its exception caught.
     #[wasm_bindgen(constructor, js_class = "Uint8Array", catch)]
     fn new(value: &JsValue) -> Result<ByteCopy, JsValue>;
 }
