@@ -5,12 +5,13 @@
 #   bash gep-wasm/size.sh        (after gep-wasm/build.sh)
 #
 # The issue's budget is 150 KB gzipped; today's module does not meet it
-# (docs/benchmarks.md, "WASM size"). Until gep-core shrinks, the check
-# fails past CEILING, so that the module does not grow unnoticed.
+# (docs/benchmarks.md, "WASM size"): loading and saving alone take more.
+# The check fails past CEILING, about 4 KB above today's module, so that
+# the module does not grow unnoticed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 BUDGET=150000
-CEILING="${GEP_WASM_CEILING:-240000}"
+CEILING="${GEP_WASM_CEILING:-262000}"
 for pkg in pkg pkg-node; do
   wasm="$here/$pkg/gep_wasm_bg.wasm"
   raw=$(wc -c < "$wasm")
