@@ -11,7 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 BUDGET=150000
-CEILING="${GEP_WASM_CEILING:-262000}"
+CEILING="${GEP_WASM_CEILING:-259000}"
 for pkg in pkg pkg-node; do
   wasm="$here/$pkg/gep_wasm_bg.wasm"
   raw=$(wc -c < "$wasm")
