@@ -743,7 +743,9 @@ mod form {
                     proposal_blank(),
                     (|t: &str| parse::<crate::model::Proposal>(t).map(drop)) as fn(&str) -> Result<(), Violations>,
                 ),
-                (registration_blank(), |t| parse::<crate::command::Registration>(t).map(drop)),
+                (registration_blank(), |t| {
+                    parse::<crate::command::Registration>(t).map(drop)
+                }),
             ] {
                 let (head, payload) = split(&blank);
                 assert_eq!(head.as_object().map(Map::len), Some(2), "{blank}");
