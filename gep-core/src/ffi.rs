@@ -738,20 +738,18 @@ mod form {
         /// Every field of a blank form reads, so that a repaired form reads.
         #[test]
         fn the_blank_forms_read_as_their_commands() {
-            for (blank, read) in [
-                (
-                    proposal_blank(),
-                    (|t: &str| parse::<crate::model::Proposal>(t).map(drop)) as fn(&str) -> Result<(), Violations>,
-                ),
-                (registration_blank(), |t| {
-                    parse::<crate::command::Registration>(t).map(drop)
-                }),
-            ] {
-                let (head, payload) = split(&blank);
-                assert_eq!(head.as_object().map(Map::len), Some(2), "{blank}");
-                assert!(parse::<Head>(&head.to_string()).is_ok());
-                assert_eq!(read(&payload.to_string()), Ok(()), "{payload}");
-            }
+            let (head, proposal) = split(&proposal_blank());
+            assert_eq!(head.as_object().map(Map::len), Some(2), "{head}");
+            assert!(parse::<Head>(&head.to_string()).is_ok());
+            assert_eq!(parse::<crate::model::Proposal>(&proposal.to_string()).map(drop), Ok(()));
+
+            let (head, registration) = split(&registration_blank());
+            assert_eq!(head.as_object().map(Map::len), Some(2), "{head}");
+            assert!(parse::<Head>(&head.to_string()).is_ok());
+            assert_eq!(
+                parse::<crate::command::Registration>(&registration.to_string()).map(drop),
+                Ok(())
+            );
         }
     }
 }
