@@ -4,7 +4,7 @@
 #
 #   bash gep-wasm/size.sh        (after gep-wasm/build.sh)
 #
-# The budget is 150 KB gzipped; today's module does not meet it
+# The budget is 150 KB gzipped; today's module does not meet it
 # (docs/benchmarks.md, "WASM size"): loading and saving alone take more.
 # The check fails past CEILING, about 4 KB above today's module, so that
 # the module does not grow unnoticed.
@@ -21,7 +21,7 @@ done
 if [ "$gz" -le "$BUDGET" ]; then
   echo "within the budget of $BUDGET bytes gzipped"
 elif [ "$gz" -le "$CEILING" ]; then
-  echo "over the issue's budget of $BUDGET bytes gzipped (not met), under the ceiling of $CEILING"
+  echo "over the budget of $BUDGET bytes gzipped (not met), under the ceiling of $CEILING"
 else
   echo "FAIL: $gz bytes gzipped, past the ceiling of $CEILING bytes" >&2
   exit 1

@@ -43,6 +43,12 @@ cargo run --locked --quiet --example lifecycle > /dev/null
 step "example: plan_tables (JSON contract)"
 cargo run --locked --quiet --release --example plan_tables -- --people 37 --rounds 3 --method world-cafe --json > /dev/null
 
+# The grid of docs/planner.md on its small sizes (a few seconds): it exits 1
+# if the planner ever has more repeats than its random-restart baseline or
+# fewer than its lower bound.
+step "example: planner_grid (10 to 40 people, a check)"
+cargo run --locked --quiet --release --example planner_grid -- --from 10 --to 40 --restarts 10 > /dev/null
+
 step "dependencies: licences, bans, sources (cargo deny, offline)"
 have cargo-deny || cargo install --locked cargo-deny
 cargo deny --offline check licenses bans sources

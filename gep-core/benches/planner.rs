@@ -1,4 +1,4 @@
-//! The table planner at the size the issue names: 120 people, 4 rounds,
+//! The table planner at its reference size: 120 people, 4 rounds,
 //! each method, with colleagues (every fourth person belongs to one of seven
 //! organisations) — and the facilitator's case of 37 registrants in 3 rounds.
 //! Last, a worst case: 120 people in five organisations of 25 over 12

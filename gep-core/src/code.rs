@@ -29,7 +29,7 @@ macro_rules! codes {
         /// A stable rule code.
         ///
         /// Each variant's documentation says what it checks, why (quoting
-        /// the charter, `charte-gep.fr.txt`), an example and what to do
+        /// the charter of the GEP in its French text), an example and what to do
         /// instead. The wire form is the code itself, e.g. `"PR07"`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         #[non_exhaustive]

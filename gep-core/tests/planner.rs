@@ -7,7 +7,7 @@
 //!   never twice from the same group, a different member each round;
 //! - table sizes follow DE03 (30 people: 6 tables of 5), with warnings for
 //!   tables of 4 or 7 and for fewer than 5 people;
-//! - no repeat on the cases the issue names (25 people at 5×5 up to 6
+//! - no repeat on the reference cases (25 people at 5×5 up to 6
 //!   rounds, 30 in 3 rounds, 60 and 120 in 4 rounds), and never fewer
 //!   repeats than the lower bound;
 //! - pairs to keep apart never share a table, or the plan is refused with
@@ -288,7 +288,7 @@ fn fewer_than_five_make_one_group_with_a_warning() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn no_repeat_on_the_cases_of_the_issue() {
+fn no_repeat_on_the_reference_cases() {
     // 25 people at 5 tables of 5: up to 6 rounds (an affine plane of order 5).
     for rounds in 1..=6 {
         let p = plan(&request(25, rounds, Method::Rotation));

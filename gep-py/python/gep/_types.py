@@ -11,7 +11,7 @@ from typing import Literal, Union
 
 __all__ = ["Code", "FindingKind", "PathSegment", "RuleSeverity", "Severity", "State"]
 
-#: A stable rule code (``charter/RULES.md``; ``IN`` input, ``LC`` lifecycle).
+#: A stable rule code (``PR``, ``DE``, ``OR``: the charter's rules; ``IN`` input, ``LC`` lifecycle).
 Code = Literal[
     "PR01", "PR02", "PR03", "PR04", "PR05", "PR06", "PR07",
     "DE01", "DE02", "DE03", "DE04", "DE05", "DE06", "DE07", "DE08", "DE09", "DE10", "DE11", "DE12",
