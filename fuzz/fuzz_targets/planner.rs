@@ -5,7 +5,7 @@
 //! facilitators (left out or not), organisations, pairs to keep apart
 //! (sometimes with strangers, the same person twice, or more than
 //! `MAX_APART`), a duplicated attendee, the effort (0 to 2, or past
-//! `MAX_EFFORT`) and the seed; the request goes through `planner::plan` or
+//! `MAX_EFFORT`) and the seed (one time in sixteen past `MAX_SEED`); the request goes through `planner::plan` or
 //! the JSON entry `ffi::plan_tables`, and both for small requests.
 //!
 //! Properties:
@@ -13,7 +13,7 @@
 //! - past a documented limit, only IN09 violations (and libFuzzer's
 //!   `-timeout` catches a long run);
 //! - otherwise a refusal is IN07 or DE03, never for a request that the
-//!   planner must accept;
+//!   planner must accept; a seed past `MAX_SEED` is always refused;
 //! - a plan has the rounds asked for; every seated person (everyone but the
 //!   facilitators left out) sits exactly once per round, the facilitators
 //!   left out never; the tables of every round have the plan's sizes; no
@@ -26,7 +26,8 @@ use std::collections::BTreeSet;
 use arbitrary::{Arbitrary, Unstructured};
 use gep_core::ffi::{self, PlanAnswer};
 use gep_core::planner::{
-    self, Attendee, Language, MAX_APART, MAX_EFFORT, MAX_PEOPLE, MAX_ROUNDS, Method, Plan, PlanOptions, PlanRequest,
+    self, Attendee, Language, MAX_APART, MAX_EFFORT, MAX_PEOPLE, MAX_ROUNDS, MAX_SEED, Method, Plan, PlanOptions,
+    PlanRequest,
 };
 use gep_core::{Code, PersonId, Violations};
 use libfuzzer_sys::fuzz_target;
@@ -119,8 +120,13 @@ fuzz_target!(|data: &[u8]| {
     if input.too_many_apart {
         apart.extend((0..=MAX_APART).map(|k| [id(k % n.max(1)), id((k + 1) % n.max(1))]));
     }
+    let seed = if input.seed >> 60 == 0xF {
+        input.seed
+    } else {
+        input.seed & MAX_SEED
+    };
     let request = PlanRequest::new(attendees, rounds, method)
-        .with_seed(input.seed)
+        .with_seed(seed)
         .with_options(PlanOptions {
             apart,
             leave_out_facilitators: input.leave_out_facilitators,
@@ -169,13 +175,15 @@ fuzz_target!(|data: &[u8]| {
             let apart_pairs = !request.options.apart.is_empty();
             let everyone_left_out = input.leave_out_facilitators && request.attendees.iter().all(|a| a.facilitator);
             assert!(
-                n == 0 || rounds == 0 || duplicated || apart_pairs || everyone_left_out,
+                n == 0 || rounds == 0 || duplicated || apart_pairs || everyone_left_out || request.seed > MAX_SEED,
                 "a plain request was refused: {:?}",
                 violations.codes()
             );
             return;
         }
     };
+
+    assert!(request.seed <= MAX_SEED, "a seed past MAX_SEED was planned");
 
     // The plan seats everyone once per round.
     assert_eq!(plan.rounds.len(), rounds as usize, "not the rounds asked for");

@@ -188,11 +188,29 @@ fn input_violation(mut path: Path, error: &serde_json::Error) -> Violation {
         .trim_start_matches(VERSION_ERROR_TAG)
         .trim()
         .to_owned();
-    let mut v = Violation::error(code, path, fr, message_en);
+    let mut v = Violation::error(code, path, elided(fr), elided(message_en));
     if code == Code::IN01 {
         v = v.with("line", error.line()).with("column", error.column());
     }
     v
+}
+
+/// The characters of a message kept at each end when it quotes too long a
+/// value: serde_json's messages repeat the value they could not read
+/// (`invalid type: string "…"`), which may be megabytes long.
+const MESSAGE_ENDS: usize = 100;
+
+/// A message of at most `2 × MESSAGE_ENDS` characters as it is; a longer
+/// one with its middle replaced by ` … `, so that what it expected, at its
+/// end, stays.
+fn elided(message: String) -> String {
+    let count = message.chars().count();
+    if count <= 2 * MESSAGE_ENDS {
+        return message;
+    }
+    let head = message.chars().take(MESSAGE_ENDS);
+    let tail = message.chars().skip(count - MESSAGE_ENDS);
+    head.chain(" … ".chars()).chain(tail).collect()
 }
 
 /// Splits `gep-inner-path:[…] message` (an error inside a buffered object,

@@ -400,8 +400,9 @@ pub fn redact(text: &str, roster_json: &str, placeholders_json: Option<&str>) ->
         None => Placeholders::default(),
     };
     let scanner = Scanner::new(&people);
-    Reply::Ok {
-        value: Redactor::new(&scanner, placeholders).redact(text),
+    match Redactor::new(&scanner, placeholders).try_redact(text) {
+        Ok(value) => Reply::Ok { value },
+        Err(violation) => Reply::failure(Violations(vec![violation])),
     }
 }
 

@@ -17,6 +17,7 @@
 //! | registrations of a GEP | [`MAX_REGISTRATIONS`] | `register` |
 //! | a table plan | [`planner::MAX_PEOPLE`](crate::planner::MAX_PEOPLE) people, [`planner::MAX_ROUNDS`](crate::planner::MAX_ROUNDS) rounds | the planner's request |
 //! | a text to scan or redact | [`MAX_DOCUMENT_BYTES`] bytes | [`ffi`](crate::ffi) entry points |
+//! | a redacted text | [`MAX_DOCUMENT_BYTES`] bytes | [`Redactor::try_redact`](crate::privacy::Redactor::try_redact), as it is written |
 //!
 //! ```
 //! use gep_core::{AnyGep, Code, sample};

@@ -68,6 +68,15 @@ fn run(case: &Case, fixtures: &BTreeMap<String, Vec<Value>>) -> Expect {
                 Reply::Failure { violations } => outcome("failure", &violations, None, None),
             }
         }
+        Entry::Redact => {
+            let roster = case.roster.as_ref().expect("a redact case has a `roster`").to_string();
+            let placeholders = case.placeholders.as_ref().map(Value::to_string);
+            match ffi::redact(&input, &roster, placeholders.as_deref()) {
+                Reply::Ok { .. } => outcome("ok", &[], None, None),
+                Reply::Refused { violations } => outcome("refused", &violations, None, None),
+                Reply::Failure { violations } => outcome("failure", &violations, None, None),
+            }
+        }
         Entry::Plan => match ffi::plan_tables(&input) {
             PlanAnswer::Ok { .. } => outcome("ok", &[], None, None),
             PlanAnswer::Refused { violations } => outcome("refused", &violations, None, None),

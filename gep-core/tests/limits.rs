@@ -20,6 +20,34 @@ fn bytes_that_are_not_utf8_get_in01() {
     assert_eq!(violations.codes(), vec![Code::IN01]);
 }
 
+#[test]
+fn a_message_does_not_repeat_a_long_value() {
+    // serde_json's messages quote the value they could not read: a megabyte
+    // where an action or a timestamp is expected would be a megabyte of
+    // message.
+    let long = "x".repeat(1 << 20);
+    for field in ["action", "at"] {
+        let command = gep_core::sample::propose();
+        let mut json = serde_json::to_value(&command).unwrap();
+        json[field] = serde_json::Value::from(long.as_str());
+        let violations = gep_core::document::parse::<gep_core::Command>(&json.to_string()).unwrap_err();
+        let v = &violations.0[0];
+        assert_eq!(v.path.to_string(), field);
+        assert!(matches!(v.code, Code::IN04 | Code::IN05), "{:?}", v.code);
+        for message in [&v.message_fr, &v.message_en] {
+            assert!(
+                message.chars().count() <= 203,
+                "{field}: {} characters",
+                message.chars().count()
+            );
+        }
+        assert!(
+            v.message_en.contains(" … "),
+            "{field}: the middle of the value is elided"
+        );
+    }
+}
+
 mod sizes {
     use gep_core::limits::{MAX_EVENTS, MAX_NAME_BYTES, MAX_REGISTRATIONS, MAX_TEXT_BYTES};
     use gep_core::{Action, AnyGep, Code, Violations, sample};

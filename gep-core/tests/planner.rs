@@ -126,6 +126,19 @@ fn the_same_seed_gives_the_same_plan() {
 }
 
 #[test]
+fn seeds_go_up_to_the_largest_integer_every_language_reads() {
+    let req = request(12, 2, Method::Rotation);
+    let top = plan(&req.clone().with_seed(planner::MAX_SEED));
+    assert_eq!(top.seed, planner::MAX_SEED);
+    assert_eq!(planner::MAX_SEED, (1 << 53) - 1);
+    for seed in [planner::MAX_SEED + 1, u64::MAX] {
+        let refused = planner::plan(&req.clone().with_seed(seed)).unwrap_err();
+        assert_eq!(refused.codes(), vec![Code::IN07]);
+        assert_eq!(refused.0[0].path, Path::root().key("seed"));
+    }
+}
+
+#[test]
 fn everyone_is_seated_once_per_round() {
     for method in Method::ALL {
         for n in [1, 2, 4, 5, 6, 7, 9, 12, 13, 19, 20, 37, 61] {
@@ -722,7 +735,7 @@ proptest! {
         n in 1usize..150,
         rounds in 1u32..6,
         method in method_strategy(),
-        seed in any::<u64>(),
+        seed in 0..=planner::MAX_SEED,
         orgs in 0usize..5,
         effort in 0u32..2,
     ) {

@@ -13,7 +13,9 @@ use chrono::{Datelike, Timelike};
 use gep_core::{Code, Path, PathSegment, Timestamp, Violation, Violations};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyMemoryView, PyString, PyTuple, PyType,
+};
 use serde_json::{Map, Number, Value};
 
 /// As deep as serde_json reads: deeper input is refused rather than
@@ -79,7 +81,17 @@ pub enum Source {
     Bytes(Vec<u8>),
 }
 
-/// Reads a `str`, `bytes` or `bytearray` argument.
+/// Whether [`source`] reads `obj` (rather than its being a value to
+/// convert).
+pub fn is_source(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyMemoryView>()
+}
+
+/// Reads a `str`, `bytes`, `bytearray` or `memoryview` argument. Nothing
+/// else is read as bytes: a sequence's `__len__` could claim any size.
 pub fn source(obj: &Bound<'_, PyAny>) -> PyResult<Result<Source, Violation>> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(text(s, &[]).map(Source::Text));
@@ -87,14 +99,16 @@ pub fn source(obj: &Bound<'_, PyAny>) -> PyResult<Result<Source, Violation>> {
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(Ok(Source::Bytes(b.as_bytes().to_vec())));
     }
-    if let Ok(b) = obj.extract::<Vec<u8>>()
-        && !obj.is_instance_of::<PyList>()
-        && !obj.is_instance_of::<PyTuple>()
-    {
-        return Ok(Ok(Source::Bytes(b)));
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Ok(Source::Bytes(b.to_vec())));
+    }
+    if obj.is_instance_of::<PyMemoryView>() {
+        let copy = obj.call_method0("tobytes")?;
+        let bytes = copy.cast::<PyBytes>().map_err(PyErr::from)?;
+        return Ok(Ok(Source::Bytes(bytes.as_bytes().to_vec())));
     }
     Err(pyo3::exceptions::PyTypeError::new_err(format!(
-        "expected str, bytes or bytearray, not {}",
+        "expected str, bytes, bytearray or memoryview, not {}",
         type_name(obj)
     )))
 }
@@ -207,7 +221,11 @@ fn to_json_at(obj: &Bound<'_, PyAny>, path: &mut Vec<PathSegment>, depth: usize)
         });
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        return object(d.iter(), path, depth);
+        // The pairs first: reading a value may run Python code (a `tzinfo`,
+        // a `UUID` subclass's `__str__`) that changes the dict, and a dict
+        // that changes while it is iterated cannot be read on.
+        let pairs: Vec<_> = d.iter().collect();
+        return object(pairs.into_iter(), path, depth);
     }
     if let Ok(l) = obj.cast::<PyList>() {
         return array(l.iter(), l.len(), path, depth);

@@ -4,6 +4,13 @@
 //! to a copy of the GEP, and keeps the result only when it is accepted: a
 //! refused command (or a panic caught at the boundary) leaves the object as
 //! it was.
+//!
+//! The GEP is behind a lock held by Rust code alone: the Python values are
+//! read before it is taken, and the answers and exceptions made after it is
+//! released. No Python code (a `tzinfo`, a `UUID` subclass, an exception's
+//! `__init__`, a finaliser) runs while it is held, so no other thread, nor
+//! the same one, ever finds the GEP busy: a `Gep` may be shared between
+//! threads, each operation taking place whole, one after the other.
 
 use gep_core::document::parse;
 use gep_core::{AnyGep, Code, Command, GepId, LogEntry, PathSegment, PersonId, Violation, Violations};
@@ -12,14 +19,15 @@ use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use serde_json::Value;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::convert::{self, Fault, Source};
 use crate::errors::{self, PyViolation};
 
 /// A GEP and its event log.
-#[pyclass(module = "gep", name = "Gep")]
+#[pyclass(frozen, module = "gep", name = "Gep")]
 pub struct PyGep {
-    inner: AnyGep,
+    inner: Mutex<AnyGep>,
 }
 
 /// One entry of the event log.
@@ -194,7 +202,7 @@ fn gep_id(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<GepId> {
 /// Starts a GEP from a `propose` command.
 pub fn start(py: Python<'_>, id: GepId, command: Command) -> PyResult<PyGep> {
     match errors::guard(py, || AnyGep::start(id, command))? {
-        Ok(inner) => Ok(PyGep { inner }),
+        Ok(inner) => Ok(PyGep::new(inner)),
         Err(vs) => Err(errors::from_violations(py, vs)),
     }
 }
@@ -235,7 +243,7 @@ pub fn py_loads(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyGep> {
         Source::Bytes(bytes) => py.detach(|| errors::guard_detached(|| AnyGep::from_slice(&bytes))),
     };
     match loaded {
-        Ok(Ok(inner)) => Ok(PyGep { inner }),
+        Ok(Ok(inner)) => Ok(PyGep::new(inner)),
         Ok(Err(vs)) => Err(errors::from_violations(py, vs)),
         Err(what) => Err(errors::internal(py, &what)),
     }
@@ -244,26 +252,42 @@ pub fn py_loads(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyGep> {
 type Warnings = PyResult<Vec<PyViolation>>;
 
 impl PyGep {
-    /// The GEP inside.
-    pub fn inner(&self) -> &AnyGep {
-        &self.inner
+    fn new(inner: AnyGep) -> Self {
+        PyGep {
+            inner: Mutex::new(inner),
+        }
     }
 
-    fn act(&mut self, py: Python<'_>, command: Command) -> PyResult<Vec<PyViolation>> {
-        let kept = self.inner.warnings().len();
-        let copy = self.inner.clone();
-        match errors::guard(py, || copy.apply(command))? {
-            Ok(next) => {
-                let new = next.warnings().get(kept..).unwrap_or_default().to_vec();
-                self.inner = next;
-                Ok(new.into_iter().map(PyViolation::new).collect())
-            }
-            Err(refused) => Err(errors::from_violations(py, refused.into_parts().1)),
+    /// The GEP inside, locked: for Rust code only, that runs no Python code
+    /// while it holds the guard (see the module's documentation). A panic
+    /// caught while it was held leaves the GEP as it was, so a poisoned lock
+    /// is taken as it is.
+    pub fn lock(&self) -> MutexGuard<'_, AnyGep> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn act(&self, py: Python<'_>, command: Command) -> PyResult<Vec<PyViolation>> {
+        let applied = {
+            let mut inner = self.lock();
+            let kept = inner.warnings().len();
+            let copy = inner.clone();
+            errors::guard_detached(|| copy.apply(command)).map(|result| {
+                result.map(|next| {
+                    let new = next.warnings().get(kept..).unwrap_or_default().to_vec();
+                    *inner = next;
+                    new
+                })
+            })
+        };
+        match applied {
+            Ok(Ok(new)) => Ok(new.into_iter().map(PyViolation::new).collect()),
+            Ok(Err(refused)) => Err(errors::from_violations(py, refused.into_parts().1)),
+            Err(what) => Err(errors::internal(py, &what)),
         }
     }
 
     fn command(
-        &mut self,
+        &self,
         py: Python<'_>,
         action: &str,
         at: &Bound<'_, PyAny>,
@@ -288,7 +312,7 @@ impl PyGep {
     /// The coordination team validates the setup and theme.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn validate(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -301,7 +325,7 @@ impl PyGep {
     /// The coordination team declines the proposal.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn decline(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -314,7 +338,7 @@ impl PyGep {
     /// The organiser announces the GEP.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn announce(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -327,7 +351,7 @@ impl PyGep {
     /// The organiser or the coordination team cancels the GEP.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn cancel(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -340,7 +364,7 @@ impl PyGep {
     /// Someone registers.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn register(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -353,7 +377,7 @@ impl PyGep {
     /// A registrant withdraws; the first waiting is admitted.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn withdraw(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -366,7 +390,7 @@ impl PyGep {
     /// A facilitator records the session.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn hold(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -379,7 +403,7 @@ impl PyGep {
     /// A facilitator submits the report.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn report(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -392,7 +416,7 @@ impl PyGep {
     /// An attendee validates the current revision of the report.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn validate_report(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -405,7 +429,7 @@ impl PyGep {
     /// An attendee objects to the current revision of the report.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn object_to_report(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -418,7 +442,7 @@ impl PyGep {
     /// A facilitator revises the report.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn revise(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -431,7 +455,7 @@ impl PyGep {
     /// The report is approved for transmission to the IC.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn approve(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -444,7 +468,7 @@ impl PyGep {
     /// A facilitator asks the IC for support.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn request_support(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -457,7 +481,7 @@ impl PyGep {
     /// The actor agrees that their contact details go on the contact list.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn give_consent(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -470,7 +494,7 @@ impl PyGep {
     /// The actor withdraws that agreement.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn withdraw_consent(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -483,7 +507,7 @@ impl PyGep {
     /// Purges the personal data the IC record does not need, once approved.
     #[pyo3(signature = (at, actor, payload = None, /, **fields))]
     fn purge_personal_data(
-        &mut self,
+        &self,
         py: Python<'_>,
         at: Arg,
         actor: Arg,
@@ -517,7 +541,7 @@ impl PyGep {
     /// Applies a whole command (`{"at": …, "actor": …, "action": {"type":
     /// …}}`) given as a dict, `str` or `bytes`; returns its warnings.
     #[pyo3(signature = (command, /))]
-    fn apply(&mut self, py: Python<'_>, command: &Bound<'_, PyAny>) -> PyResult<Vec<PyViolation>> {
+    fn apply(&self, py: Python<'_>, command: &Bound<'_, PyAny>) -> PyResult<Vec<PyViolation>> {
         let command = whole_command(py, command)?;
         self.act(py, command)
     }
@@ -525,31 +549,32 @@ impl PyGep {
     /// The state's name, e.g. `"announced"`.
     #[getter]
     fn state(&self) -> &'static str {
-        self.inner.state().as_str()
+        self.lock().state().as_str()
     }
 
     /// The GEP's id.
     #[getter]
     fn id(&self) -> String {
-        self.inner.id().to_string()
+        self.lock().id().to_string()
     }
 
     /// The organiser's id.
     #[getter]
     fn organiser(&self) -> String {
-        self.inner.organiser().to_string()
+        self.lock().organiser().to_string()
     }
 
     /// Every warning kept so far.
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        errors::violations_to_py(py, self.inner.warnings())
+        let warnings = self.lock().warnings().to_vec();
+        errors::violations_to_py(py, &warnings)
     }
 
     /// The event log, oldest first.
     #[getter]
     fn log(&self) -> Vec<PyLogEntry> {
-        self.inner
+        self.lock()
             .log()
             .iter()
             .map(|entry| PyLogEntry { entry: entry.clone() })
@@ -559,13 +584,14 @@ impl PyGep {
     /// When the last event happened.
     #[getter]
     fn last_event_at<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::timestamp_to_py(py, &self.inner.last_at())
+        let at = self.lock().last_at();
+        convert::timestamp_to_py(py, &at)
     }
 
     /// The current state for display, as in `schemas/snapshot.schema.json`
     /// (JSON shapes: timestamps are RFC 3339 strings).
     fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let snapshot = errors::guard(py, || self.inner.snapshot())?;
+        let snapshot = errors::guard(py, || self.lock().snapshot())?;
         convert::serialise_to_py(py, &snapshot)
     }
 
@@ -574,7 +600,7 @@ impl PyGep {
     /// anonymised synthesis, and nothing else. `CharterViolation` (OR08)
     /// before the GEP is approved.
     fn ic_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match errors::guard(py, || self.inner.ic_record())? {
+        match errors::guard(py, || self.lock().ic_record())? {
             Ok(record) => convert::serialise_to_py(py, &record),
             Err(vs) => Err(errors::from_violations(py, vs)),
         }
@@ -587,7 +613,7 @@ impl PyGep {
     #[pyo3(signature = (requester, /))]
     fn contact_list<'py>(&self, py: Python<'py>, requester: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let requester: PersonId = parse_id(py, requester, "requester")?;
-        match errors::guard(py, || self.inner.contact_list(requester))? {
+        match errors::guard(py, || self.lock().contact_list(requester))? {
             Ok(list) => convert::serialise_to_py(py, &list),
             Err(vs) => Err(errors::from_violations(py, vs)),
         }
@@ -596,18 +622,17 @@ impl PyGep {
     /// The document (the event log as JSON); `pretty` indents it.
     #[pyo3(signature = (*, pretty = false))]
     fn dumps(&self, pretty: bool) -> String {
+        let inner = self.lock();
         if pretty {
-            self.inner.to_json_pretty()
+            inner.to_json_pretty()
         } else {
-            self.inner.to_json()
+            inner.to_json()
         }
     }
 
     /// A copy, independent of this one.
     fn copy(&self) -> PyGep {
-        PyGep {
-            inner: self.inner.clone(),
-        }
+        PyGep::new(self.lock().clone())
     }
 
     fn __copy__(&self) -> PyGep {
@@ -621,18 +646,19 @@ impl PyGep {
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let loads = py.import("gep")?.getattr("loads")?;
-        Ok((loads, PyTuple::new(py, [self.inner.to_json()])?))
+        let json = self.lock().to_json();
+        Ok((loads, PyTuple::new(py, [json])?))
     }
 
-    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+    fn __richcmp__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
         let py = other.py();
         let Ok(other) = other.cast::<PyGep>() else {
             return Ok(py.NotImplemented());
         };
-        let equal = match other.try_borrow() {
-            Ok(o) => o.inner == self.inner,
-            // The same object, borrowed mutably elsewhere: not comparable now.
-            Err(_) => return Ok(py.NotImplemented()),
+        // One lock at a time: the other GEP is copied out of its own first.
+        let equal = slf.is(other) || {
+            let theirs = other.get().lock().clone();
+            *slf.get().lock() == theirs
         };
         match op {
             CompareOp::Eq => Ok(equal.into_pyobject(py)?.to_owned().into_any().unbind()),
@@ -642,11 +668,12 @@ impl PyGep {
     }
 
     fn __repr__(&self) -> String {
+        let inner = self.lock();
         format!(
             "<gep.Gep {} {} ({} events)>",
-            self.inner.id(),
-            self.inner.state().as_str(),
-            self.inner.log().len()
+            inner.id(),
+            inner.state().as_str(),
+            inner.log().len()
         )
     }
 }

@@ -7,7 +7,7 @@ use gep_core::ffi::{self, PlanAnswer};
 use gep_core::planner::{Language, Plan, PlanRequest};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::PyList;
 
 use crate::convert;
 use crate::errors;
@@ -112,7 +112,7 @@ impl PyTablePlan {
 #[pyfunction]
 #[pyo3(signature = (request, /))]
 pub fn plan_tables(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<PyTablePlan> {
-    let text = if request.is_instance_of::<PyString>() || request.is_instance_of::<PyBytes>() {
+    let text = if convert::is_source(request) {
         convert::source_text(request, ("la demande", "the request"))?
             .map_err(|v| errors::malformed(py, Violations(vec![v])))?
     } else {

@@ -137,8 +137,7 @@ impl PyScanner {
     #[pyo3(signature = (roster, /))]
     fn py_new(py: Python<'_>, roster: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(g) = roster.cast::<PyGep>() {
-            let g = g.try_borrow()?;
-            let scanner = privacy::Scanner::from_people(g.inner().people());
+            let scanner = privacy::Scanner::from_people(g.get().lock().people());
             return Ok(PyScanner { scanner });
         }
         let people: Vec<RosterEntry> = convert::from_py(py, roster)?;
@@ -172,8 +171,9 @@ impl PyScanner {
             None => Placeholders::default(),
         };
         let text = text_arg(py, text)?;
-        py.detach(|| errors::guard_detached(|| Redactor::new(&self.scanner, placeholders).redact(&text)))
-            .map_err(|what| errors::internal(py, &what))
+        py.detach(|| errors::guard_detached(|| Redactor::new(&self.scanner, placeholders).try_redact(&text)))
+            .map_err(|what| errors::internal(py, &what))?
+            .map_err(|v| errors::malformed(py, gep_core::Violations(vec![v])))
     }
 }
 

@@ -12,10 +12,15 @@ A case's ``status`` is ``ok`` (no exception), ``failure``
 
 from __future__ import annotations
 
+import array
+import collections.abc
+import io
 import json
 import math
+import sys
+import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Callable, Optional, Union
 
 import pytest
@@ -25,7 +30,7 @@ from cases import Json, expand, fixture_gep, given_gep, load_cases, still_works
 from conftest import GEP_ID, fixture_commands
 
 CASES = load_cases()
-KNOWN_KEYS = {"name", "about", "entry", "given", "given_document", "gep_id", "roster", "awaits", "input", "expect"}
+KNOWN_KEYS = {"name", "about", "entry", "given", "given_document", "gep_id", "roster", "placeholders", "awaits", "input", "expect"}
 EXPECT_KEYS = {"status", "violations", "paths", "state", "findings"}
 # No case may take longer (a dev build of the module, two shared cores).
 SLOW = 20.0
@@ -80,6 +85,9 @@ def run(case: dict[str, Json]) -> dict[str, Any]:
     if entry == "scan":
         roster = case["roster"]
         return _call(lambda: gep.scan(text, roster), lambda found: {"findings": len(found)})
+    if entry == "redact":
+        roster, placeholders = case["roster"], case.get("placeholders")
+        return _call(lambda: gep.redact(text, roster, placeholders), lambda _: {})
     if entry == "plan":
         return _call(lambda: gep.plan_tables(text), lambda _: {})
     raise AssertionError(f"unknown entry {entry}")
@@ -361,3 +369,128 @@ def test_registrations_one_by_one_stop_at_max_registrations() -> None:
     assert g.dumps() == before
     still_works(g)
     assert time.monotonic() - started < SLOW
+
+
+class _ChangingOffset(tzinfo):
+    """A pure-Python tzinfo, as dateutil's and pytz's are, whose
+    ``utcoffset`` runs code: here it changes a dict and reads a GEP."""
+
+    def __init__(self, changes: dict[str, Any], reads: Optional[gep.Gep] = None) -> None:
+        self.changes, self.reads = changes, reads
+        self.seen: list[str] = []
+
+    def utcoffset(self, dt: Optional[datetime]) -> timedelta:
+        self.changes[f"k{len(self.changes)}"] = "added"
+        if self.reads is not None:
+            self.seen.append(self.reads.state)
+        return timedelta(hours=1)
+
+    def dst(self, dt: Optional[datetime]) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: Optional[datetime]) -> str:
+        return "+01:00"
+
+
+def test_a_dict_changed_while_it_is_read_is_read_as_it_was() -> None:
+    g = fixture_gep("announced")
+    before = g.dumps()
+    reason: dict[str, Any] = {}
+    reason.update(a=datetime(2026, 1, 1, tzinfo=_ChangingOffset(reason)), b="x")
+    # The pairs are read first; the dict given as the reason is IN04 (a
+    # reason is text), never a panic.
+    assert _malformed(lambda: g.cancel(AT, ORGANISER, reason=reason)) == [("IN04", ("action", "reason"))]
+    assert g.dumps() == before
+    still_works(g)
+
+
+def test_python_code_run_during_a_call_may_read_the_same_gep() -> None:
+    g = fixture_gep("announced")
+    offset = _ChangingOffset({}, reads=g)
+    at = datetime(2026, 3, 1, 10, 0, tzinfo=offset)
+    # The tzinfo reads the GEP while its own command is being read.
+    g.request_support(at, ORGANISER, topic="compte-rendu")
+    assert offset.seen and set(offset.seen) == {"announced"}
+    assert g.log[-1].type == "support_requested"
+
+
+def test_a_gep_shared_between_threads_never_finds_itself_busy() -> None:
+    g = fixture_gep("announced")
+    before = g.dumps()
+    errors: list[BaseException] = []
+    done = threading.Event()
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+
+    def writer() -> None:
+        try:
+            for _ in range(300):
+                # Refused (an unknown actor): every refusal makes an
+                # exception, whose __init__ is Python code.
+                with pytest.raises(gep.CharterViolation):
+                    g.cancel(AT, NEWCOMER, reason="x")
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+        finally:
+            done.set()
+
+    def reader() -> None:
+        try:
+            while not done.is_set():
+                assert g.state == "announced"
+                g.snapshot()
+                assert g == g
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    try:
+        threads = [threading.Thread(target=writer), threading.Thread(target=reader), threading.Thread(target=reader)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(switch)
+    assert errors == []
+    assert g.dumps() == before
+
+
+class _HugeSequence(collections.abc.Sequence[int]):
+    """A sequence that claims 2**62 items: never read as bytes."""
+
+    def __len__(self) -> int:
+        return 2**62
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, int) and i < 2:
+            return 123
+        raise IndexError
+
+
+def test_only_str_bytes_bytearray_and_memoryview_are_read_as_text() -> None:
+    document = fixture_gep("announced").dumps()
+    data = document.encode("utf-8")
+    for text in (bytearray(data), memoryview(data)):
+        assert gep.loads(text) == gep.loads(document)
+    for value in (_HugeSequence(), range(10), array.array("B", data[:10])):
+        with pytest.raises(TypeError):
+            gep.loads(value)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            gep.start(GEP_ID, value)  # type: ignore[arg-type]
+    request = b'{"attendees": [{"id": "00000000-0000-0000-0000-000000000001"}], "rounds": 1, "method": "rotation"}'
+    want = gep.plan_tables(request).rounds
+    assert gep.plan_tables(bytearray(request)).rounds == want
+    assert gep.plan_tables(memoryview(request)).rounds == want
+
+
+def test_the_python_helpers_refuse_what_is_not_a_gep_or_a_file() -> None:
+    g = fixture_gep("announced")
+    for value in (None, "x", 42):
+        with pytest.raises(TypeError):
+            gep.dumps(value)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            gep.dump(value, io.StringIO())  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            gep.load(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        gep.dump(g, None)  # type: ignore[arg-type]

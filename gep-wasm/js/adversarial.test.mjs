@@ -15,7 +15,7 @@ import { DEFAULT_ID, cases, expand, fixtureDocument, fixtures, gep, givenDocumen
 const SLOW_MS = 20_000;
 const ORGANISER = "00000000-0000-0000-0000-000000000001";
 const NEWCOMER = "00000000-0000-0000-0000-0000000000c8";
-const KNOWN_KEYS = new Set(["name", "about", "entry", "given", "given_document", "gep_id", "roster", "awaits", "input", "expect"]);
+const KNOWN_KEYS = new Set(["name", "about", "entry", "given", "given_document", "gep_id", "roster", "placeholders", "awaits", "input", "expect"]);
 const EXPECT_KEYS = new Set(["status", "violations", "paths", "state", "findings"]);
 
 const byText = (a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0);
@@ -78,6 +78,8 @@ function run(c) {
       const reply = gep.scanText(input, c.roster);
       return outcome(reply, reply.status === "ok" ? { findings: reply.value.length } : {});
     }
+    case "redact":
+      return outcome(gep.redactText(input, c.roster, c.placeholders));
     case "plan":
       return outcome(gep.planTables(input));
     default:
@@ -221,6 +223,41 @@ test("bytes that cannot be read (a detached buffer, a hostile length) are a GepE
   assert.equal(g.apply(lying).status, "ok");
   stillWorks(g);
   g.free();
+});
+
+test("inputs past the size limit are IN09 before they are copied: long strings, huge or lying buffers", () => {
+  const g = gep.Gep.load(fixtureDocument("announced"));
+  const before = g.save();
+  const limit = 16 * 1024 * 1024;
+  // More UTF-16 code units than a document may have bytes: as text and as
+  // an object.
+  assert.deepEqual(only(g.apply(JSON.stringify(cancel("x".repeat(limit))))).slice(0, 2), ["IN09", []]);
+  assert.deepEqual(only(g.apply(cancel("x".repeat(limit)))).slice(0, 2), ["IN09", []]);
+  // Fewer units than that, but more UTF-8 bytes ("é" takes two).
+  assert.deepEqual(only(g.apply(JSON.stringify(cancel("é".repeat(limit / 2 + 1))))).slice(0, 2), ["IN09", []]);
+  assert.deepEqual(only(gep.scanText("é".repeat(limit / 2 + 1), roster)).slice(0, 2), ["IN09", []]);
+  // A view whose byteLength is redefined on it: the copy is measured too.
+  const lying = new Uint8Array(limit + 1);
+  Object.defineProperty(lying, "byteLength", { value: 10 });
+  assert.deepEqual(only(g.apply(lying)).slice(0, 2), ["IN09", []]);
+  // An object that only has the prototype of Uint8Array, with a length of
+  // 10^8: refused at once, nothing copied element by element.
+  const fake = Object.setPrototypeOf({ length: 1e8 }, Uint8Array.prototype);
+  assert.throws(() => g.apply(fake), (e) => e.name === "GepError" && e.code === "IN04");
+  // A buffer of 4 GiB, whose length a u32 wraps to 0 (the engine maps it
+  // without touching it).
+  assert.deepEqual(only(g.apply(new ArrayBuffer(2 ** 32))).slice(0, 2), ["IN09", []]);
+  assert.equal(g.save(), before);
+  stillWorks(g);
+  g.free();
+});
+
+test("a message does not repeat a long value it could not read", () => {
+  const command = { ...fixtures.proposed[0], action: "x".repeat(1 << 20) };
+  const [v] = gep.startGep(DEFAULT_ID, command).violations;
+  assert.deepEqual([v.code, v.path], ["IN04", ["action"]]);
+  assert.ok(v.message_en.length <= 203 && v.message_fr.length <= 203, `${v.message_en.length} units`);
+  assert.ok(v.message_en.includes(" … "));
 });
 
 test("NaN and Infinity in an object are IN04 at their path, not a silent null", () => {

@@ -80,9 +80,13 @@ pub(crate) fn json_arg(value: &JsValue, name: &str) -> Result<String, Unread> {
         }
         Ok(Some(v))
     };
-    let text = JSON::stringify_with_replacer_func(value, &mut replacer, None)
+    let json = JSON::stringify_with_replacer_func(value, &mut replacer, None)
         .ok()
-        .and_then(|s| s.as_string())
+        .filter(|s| s.is_string())
+        .ok_or_else(|| bad_argument(name, "n'est pas du JSON", "is not JSON"))?;
+    check_units(&json, name)?;
+    let text = json
+        .as_string()
         .ok_or_else(|| bad_argument(name, "n'est pas du JSON", "is not JSON"))?;
     if non_finite {
         return Err(Unread::Input(non_finite_number(&text)));
@@ -98,12 +102,17 @@ pub(crate) fn text_arg(value: &JsValue, name: &str) -> Result<String, Unread> {
 /// A JavaScript string as Rust text, or `None` for another value; IN01 for a
 /// string that holds a lone surrogate.
 fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
-    let Some(text) = value.as_string() else {
+    let Some(js) = value.dyn_ref::<JsString>() else {
         return Ok(None);
     };
+    check_units(js, name)?;
+    let Some(text) = js.as_string() else {
+        return Ok(None);
+    };
+    gep_core::limits::check_input_size(name, text.len()).map_err(Unread::Input)?;
     // A lone surrogate arrives as U+FFFD: look closer only then.
     if holds_replacement_character(&text)
-        && let Some(offset) = value.dyn_ref::<JsString>().and_then(lone_surrogate)
+        && let Some(offset) = lone_surrogate(js)
     {
         return Err(Unread::Input(
             Violation::error(
@@ -121,6 +130,15 @@ fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
     Ok(Some(text))
 }
 
+/// IN09 for a string of more UTF-16 code units than a document may have
+/// bytes (UTF-8 takes at least a byte for each unit), before the string is
+/// copied into the module: a string of hundreds of megabytes would not fit
+/// in its memory.
+fn check_units(js: &JsString, name: &str) -> Result<(), Unread> {
+    let units = usize::try_from(js.length()).unwrap_or(usize::MAX);
+    gep_core::limits::check_input_size(name, units).map_err(Unread::Input)
+}
+
 /// UTF-8 bytes as text, or `None` for a value that is neither a
 /// `Uint8Array` nor an `ArrayBuffer`. Past the size limit they are refused
 /// (IN09) before they are copied into the module; bytes that are not UTF-8
@@ -129,23 +147,41 @@ fn js_bytes(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
     if !value.is_instance_of::<Uint8Array>() && !value.is_instance_of::<ArrayBuffer>() {
         return Ok(None);
     }
-    // The engine copies a Uint8Array (or views an ArrayBuffer) from its
-    // internal slots: no getter of the value runs, and a detached buffer is
-    // an exception caught here, not one thrown through the module, which
-    // would leave a `Gep` handle borrowed for good.
-    let bytes: Uint8Array = ByteCopy::new(value).map(JsCast::unchecked_into).map_err(|_| {
+    let unreadable = || {
         bad_argument(
             name,
             "ne peut pas être lu (tampon détaché, ou mémoire épuisée)",
             "cannot be read (a detached buffer, or memory exhausted)",
         )
-    })?;
-    let length = usize::try_from(bytes.length()).unwrap_or(usize::MAX);
-    gep_core::limits::check_input_size(name, length).map_err(Unread::Input)?;
+    };
+    // The size first: the getter of `byteLength` reads the internal slots
+    // of a real buffer or view, and throws (caught) for an object that only
+    // has their prototype, before anything is copied element by element.
+    let size = byte_length(value).ok_or_else(unreadable)?;
+    gep_core::limits::check_input_size(name, size).map_err(Unread::Input)?;
+    // The engine copies a Uint8Array (or views an ArrayBuffer) from its
+    // internal slots: no getter of the value runs, and a detached buffer is
+    // an exception caught here, not one thrown through the module, which
+    // would leave a `Gep` handle borrowed for good.
+    let bytes: Uint8Array = ByteCopy::new(value)
+        .map(JsCast::unchecked_into)
+        .map_err(|_| unreadable())?;
+    // The size of the copy, which is the module's own array: a view whose
+    // `byteLength` was redefined on it could have given another above.
+    let size = byte_length(&bytes).ok_or_else(unreadable)?;
+    gep_core::limits::check_input_size(name, size).map_err(Unread::Input)?;
     let what = (format!("l'argument « {name} »"), format!("the argument `{name}`"));
     gep_core::ffi::utf8_text(bytes.to_vec(), (&what.0, &what.1))
         .map(Some)
         .map_err(|v| Unread::Input(v.with("argument", name)))
+}
+
+/// The `byteLength` of a buffer or view, read as a number:
+/// `Uint8Array::length` is a u32, which a buffer of 4 GiB wraps to 0. A
+/// float-to-integer cast saturates, so 2^32 and more stay past the limit.
+fn byte_length(value: &JsValue) -> Option<usize> {
+    let n = Reflect::get(value, &JsValue::from_str("byteLength")).ok()?.as_f64()?;
+    Some(n as usize)
 }
 
 #[wasm_bindgen]

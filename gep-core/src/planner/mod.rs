@@ -76,8 +76,8 @@ pub use bound::Measures;
 pub use export::{Itinerary, Language};
 pub use plan::{AmbassadorTrip, Plan, plan};
 pub use request::{
-    Attendee, DEFAULT_EFFORT, MAX_APART, MAX_EFFORT, MAX_PEOPLE, MAX_ROUNDS, Method, PlanOptions, PlanRequest,
-    UnknownMethod, check_limits,
+    Attendee, DEFAULT_EFFORT, MAX_APART, MAX_EFFORT, MAX_PEOPLE, MAX_ROUNDS, MAX_SEED, Method, PlanOptions,
+    PlanRequest, UnknownMethod, check_limits,
 };
 
 use crate::code::Code;

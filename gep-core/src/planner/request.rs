@@ -23,6 +23,10 @@ pub const MAX_APART: usize = 4 * MAX_PEOPLE;
 pub const MAX_EFFORT: u32 = 100;
 /// The search effort when the request does not say.
 pub const DEFAULT_EFFORT: u32 = 10;
+/// The largest seed, 2^53 − 1: the largest integer that JavaScript's
+/// numbers hold exactly, so that a seed reads the same in every language and
+/// a plan's seed given back replays the plan.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
 
 /// How people change tables from one round to the next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -185,7 +189,7 @@ pub struct PlanRequest {
     /// How people move between rounds.
     pub method: Method,
     /// The seed: the same request and seed give the same plan, on every
-    /// target. (In JavaScript, keep it below 2^53.)
+    /// target. From 0 to [`MAX_SEED`] (IN07 past it).
     #[serde(default)]
     pub seed: u64,
     /// The options.
@@ -358,6 +362,20 @@ pub(crate) fn prepare(request: &PlanRequest) -> Result<Problem, Violations> {
             "un plan compte au moins un tour",
             "a plan has at least one round",
         ));
+    }
+    if request.seed > MAX_SEED {
+        found.push(
+            invalid(
+                Path::root().key("seed"),
+                format!(
+                    "la graine va de 0 à {MAX_SEED} (2^53 − 1), le plus grand entier que chaque langage lit exactement"
+                ),
+                format!(
+                    "the seed goes from 0 to {MAX_SEED} (2^53 − 1), the largest integer every language reads exactly"
+                ),
+            )
+            .with("max", MAX_SEED),
+        );
     }
     if request.attendees.is_empty() {
         found.push(invalid(

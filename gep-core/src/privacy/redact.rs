@@ -28,7 +28,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::scanner::{Finding, FindingKind, Scanner};
+use crate::code::Code;
 use crate::ids::PersonId;
+use crate::limits::MAX_DOCUMENT_BYTES;
+use crate::violation::{Path, Violation};
 
 /// The placeholders that replace what the scanner found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -100,7 +103,44 @@ impl<'s> Redactor<'s> {
     /// A placeholder in which the scanner would find something is replaced
     /// by `[…]`, and so is everything found after a few passes, so that the
     /// result never holds an error.
+    ///
+    /// The result is not bounded: long placeholders over many findings can
+    /// make it much longer than the text. For a text from outside, see
+    /// [`try_redact`](Self::try_redact).
     pub fn redact(&mut self, text: &str) -> String {
+        self.redact_within(text, usize::MAX).unwrap_or_default()
+    }
+
+    /// [`redact`](Self::redact), refused when the redacted text would be
+    /// longer than a document may be ([`MAX_DOCUMENT_BYTES`] bytes): what
+    /// the bindings run, where a text of the largest size with a long
+    /// placeholder for each of its words would otherwise take gigabytes.
+    ///
+    /// ```
+    /// use gep_core::privacy::{Placeholders, Redactor, RosterEntry, Scanner};
+    /// use gep_core::{Code, PersonId};
+    ///
+    /// let roster = [RosterEntry::new(PersonId::from_u128(1), "Zoé", "Perrin")];
+    /// let scanner = Scanner::new(&roster);
+    /// let text = "Zoé Perrin a parlé. ";
+    /// let mut redactor = Redactor::new(&scanner, Placeholders::default());
+    /// assert_eq!(redactor.try_redact(text).unwrap(), "[personne A] a parlé. ");
+    ///
+    /// let long = Placeholders { person: "x".repeat(1 << 20), ..Placeholders::default() };
+    /// let refused = Redactor::new(&scanner, long).try_redact(&text.repeat(20)).unwrap_err();
+    /// assert_eq!(refused.code, Code::IN09);
+    /// ```
+    ///
+    /// # Errors
+    /// IN09, at the root, with the `max` size in bytes.
+    pub fn try_redact(&mut self, text: &str) -> Result<String, Violation> {
+        self.redact_within(text, MAX_DOCUMENT_BYTES)
+            .ok_or_else(|| redacted_too_large(MAX_DOCUMENT_BYTES))
+    }
+
+    /// The passes of [`redact`](Self::redact); `None` as soon as one gives
+    /// a text longer than `max` bytes.
+    fn redact_within(&mut self, text: &str, max: usize) -> Option<String> {
         let mut text = text.to_owned();
         for pass in 1.. {
             let findings = self.scanner.scan(&text);
@@ -108,14 +148,15 @@ impl<'s> Redactor<'s> {
                 break;
             }
             self.neutral = pass > MAX_PASSES;
-            let next = self.apply(&text, &findings);
+            let next = self.apply_within(&text, &findings, max);
+            self.neutral = false;
+            let next = next?;
             if next == text {
                 break;
             }
             text = next;
         }
-        self.neutral = false;
-        text
+        Some(text)
     }
 
     fn placeholder_kind(&self, finding: &Finding) -> bool {
@@ -128,6 +169,12 @@ impl<'s> Redactor<'s> {
 
     /// The text with these findings (of this text, in text order) replaced.
     pub fn apply(&mut self, text: &str, findings: &[Finding]) -> String {
+        self.apply_within(text, findings, usize::MAX).unwrap_or_default()
+    }
+
+    /// [`apply`](Self::apply), or `None` as soon as the text would be
+    /// longer than `max` bytes.
+    fn apply_within(&mut self, text: &str, findings: &[Finding], max: usize) -> Option<String> {
         let mut out = String::with_capacity(text.len());
         let mut copied = 0;
         for finding in findings {
@@ -141,12 +188,19 @@ impl<'s> Redactor<'s> {
             else {
                 continue;
             };
+            if out.len() + before.len() + placeholder.len() > max {
+                return None;
+            }
             out.push_str(before);
             out.push_str(&placeholder);
             copied = finding.end;
         }
-        out.push_str(text.get(copied..).unwrap_or_default());
-        out
+        let rest = text.get(copied..).unwrap_or_default();
+        if out.len() + rest.len() > max {
+            return None;
+        }
+        out.push_str(rest);
+        Some(out)
     }
 
     fn placeholder(&mut self, finding: &Finding) -> Option<String> {
@@ -183,6 +237,18 @@ impl<'s> Redactor<'s> {
             FindingKind::Organisation => Some(self.placeholders.organisation.clone()),
         }
     }
+}
+
+/// IN09: the redacted text would be longer than `max` bytes.
+fn redacted_too_large(max: usize) -> Violation {
+    Violation::error(
+        Code::IN09,
+        Path::root(),
+        format!("le texte anonymisé dépasserait la taille maximale ({max} octets) : des remplacements plus courts le permettraient"),
+        format!("the redacted text would exceed the maximum size ({max} bytes): shorter placeholders would fit"),
+    )
+    .with("argument", "text")
+    .with("max", max)
 }
 
 /// The `n`-th letter label, from 0: `A`…`Z`, `AA`…`AZ`, `BA`…

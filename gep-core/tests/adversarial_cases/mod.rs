@@ -29,6 +29,8 @@ pub struct Case {
     #[serde(default)]
     pub roster: Option<Value>,
     #[serde(default)]
+    pub placeholders: Option<Value>,
+    #[serde(default)]
     pub awaits: Option<String>,
     pub input: Input,
     pub expect: Expect,
@@ -41,6 +43,7 @@ pub enum Entry {
     Start,
     Apply,
     Scan,
+    Redact,
     Plan,
 }
 

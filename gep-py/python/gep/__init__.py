@@ -87,17 +87,33 @@ __all__ = [
 def load(fp: IO[str] | IO[bytes]) -> Gep:
     """Loads a document from a file opened in text or binary mode.
 
-    Raises ``MalformedInput`` or ``CharterViolation`` as ``loads``.
+    Raises ``MalformedInput`` or ``CharterViolation`` as ``loads``, and
+    ``TypeError`` for what is not a file.
     """
-    data: Union[str, bytes] = fp.read()
+    read = getattr(fp, "read", None)
+    if not callable(read):
+        raise TypeError(f"expected a file opened for reading, not {type(fp).__name__}")
+    data: Union[str, bytes] = read()
     return loads(data)
 
 
 def dumps(gep: Gep, *, pretty: bool = False) -> str:
-    """The document of ``gep`` (its event log, as JSON)."""
-    return gep.dumps(pretty=pretty)
+    """The document of ``gep`` (its event log, as JSON); ``TypeError`` for
+    what is not a ``Gep``."""
+    return _gep_of(gep).dumps(pretty=pretty)
 
 
 def dump(gep: Gep, fp: IO[str], *, pretty: bool = False) -> None:
-    """Writes the document of ``gep`` to a file opened in text mode."""
-    fp.write(gep.dumps(pretty=pretty))
+    """Writes the document of ``gep`` to a file opened in text mode;
+    ``TypeError`` for what is not a ``Gep`` or not a file."""
+    text = _gep_of(gep).dumps(pretty=pretty)
+    write = getattr(fp, "write", None)
+    if not callable(write):
+        raise TypeError(f"expected a file opened for writing, not {type(fp).__name__}")
+    write(text)
+
+
+def _gep_of(value: object) -> Gep:
+    if not isinstance(value, Gep):
+        raise TypeError(f"expected a gep.Gep, not {type(value).__name__}")
+    return value

@@ -43,7 +43,7 @@ __version__: str
 #: An id: a ``str`` or a ``uuid.UUID``.
 _Id = Union[str, uuid.UUID]
 #: A command or a document as JSON text, or a command as a dict.
-_Text = Union[str, bytes, bytearray]
+_Text = Union[str, bytes, bytearray, memoryview]
 
 @final
 class Violation:
