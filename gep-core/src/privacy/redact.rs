@@ -188,7 +188,7 @@ impl<'s> Redactor<'s> {
             else {
                 continue;
             };
-            if out.len() + before.len() + placeholder.len() > max {
+            if out.len().saturating_add(before.len()).saturating_add(placeholder.len()) > max {
                 return None;
             }
             out.push_str(before);
@@ -196,7 +196,7 @@ impl<'s> Redactor<'s> {
             copied = finding.end;
         }
         let rest = text.get(copied..).unwrap_or_default();
-        if out.len() + rest.len() > max {
+        if out.len().saturating_add(rest.len()) > max {
             return None;
         }
         out.push_str(rest);
