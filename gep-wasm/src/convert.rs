@@ -99,8 +99,9 @@ pub(crate) fn text_arg(value: &JsValue, name: &str) -> Result<String, Unread> {
     js_text(value, name)?.ok_or_else(|| bad_argument(name, "doit être une chaîne", "must be a string").into())
 }
 
-/// A JavaScript string as Rust text, or `None` for another value; IN01 for a
-/// string that holds a lone surrogate.
+/// A JavaScript string as Rust text, or `None` for another value; IN09 for
+/// a string past the size limit (in code units before the copy, in UTF-8
+/// bytes after), IN01 for one that holds a lone surrogate.
 fn js_text(value: &JsValue, name: &str) -> Result<Option<String>, Unread> {
     let Some(js) = value.dyn_ref::<JsString>() else {
         return Ok(None);
